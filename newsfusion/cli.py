@@ -1,0 +1,254 @@
+"""The `newsfusion` command. See `newsfusion --help` and the README for the contract.
+
+Exit codes: 0 ok, 1 some inputs were rejected (the rest succeeded), 2 usage or environment
+error. Errors go to stderr as one line that says what is wrong and what to do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, Callable, Sequence
+
+from . import __version__
+from .errors import NewsfusionError, UsageError
+from .settings import SPECS, Settings, load_settings
+from .store import Store
+
+# Rejections printed one per line while ingesting; the rest are counted and left to `rejects`.
+MAX_PRINTED_REJECTIONS = 20
+
+
+def _print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    cli_values = {spec.name: getattr(args, spec.name, None) for spec in SPECS}
+    settings, _ = load_settings(cli_values, config_file=args.config)
+    return settings
+
+
+def _open_store(args: argparse.Namespace, read_only: bool = True) -> Store:
+    return Store(_settings(args).db, read_only=read_only)
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from .ingest import Fetcher, InputReader
+    from .pipeline import Pipeline
+    from .progress import ingest_progress
+    from .types import Rejection
+
+    settings = _settings(args)
+    printed = 0
+
+    def report(rejection: Rejection) -> None:
+        nonlocal printed
+        if printed < MAX_PRINTED_REJECTIONS:
+            print(f"rejected: {rejection.message}", file=sys.stderr)
+        printed += 1
+
+    with Store(settings.db) as store, Fetcher(settings) as fetcher:
+        reader = InputReader(settings, fetcher=fetcher)
+        with ingest_progress(None if not args.quiet else False) as on_progress:
+            pipeline = Pipeline(store, settings, on_progress=on_progress, on_rejection=report)
+            summary = pipeline.run(reader.read(args.paths))
+        summary.skipped_files = len(reader.stats.skipped_files)
+    late = summary.rejected - min(printed, MAX_PRINTED_REJECTIONS)
+    if late > 0:
+        print(f"rejected: {late} more, listed by `newsfusion rejects --db {settings.db}`", file=sys.stderr)
+    print(summary.line())
+    return 1 if summary.rejected else 0
+
+
+def cmd_stories(args: argparse.Namespace) -> int:
+    # Until story clustering lands, every article is a story of its own.
+    with _open_store(args) as store:
+        stories = [
+            {
+                "id": article["source_id"],
+                "title": article["title"],
+                "thread_id": None,
+                "first_seen": article["published"],
+                "last_seen": article["published"],
+                "articles": [article["source_id"]],
+                "independent_sources": 1,
+            }
+            for article in store.articles()
+        ]
+    if args.json:
+        _print_json(stories)
+    else:
+        for story in stories:
+            print(f"{story['id']}  {story['title'] or '(untitled)'}  [{len(story['articles'])} article]")
+        print(f"{len(stories)} stories")
+    return 0
+
+
+def cmd_article(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        article = store.article(args.source_id)
+        if article is None:
+            raise UsageError(f"no article {args.source_id!r} in {store.path}; list them with `newsfusion stories`")
+        article["revisions"] = store.revisions(args.source_id)
+    if args.json:
+        _print_json(article)
+        return 0
+    print(article["title"] or "(untitled)")
+    facts = [f"id {article['source_id']} (revision {article['revision']})"]
+    for key in ("outlet", "published", "url", "language"):
+        if article[key]:
+            facts.append(f"{key} {article[key]}")
+    print("  ".join(facts))
+    print()
+    print(article["text"])
+    if article["removed"]:
+        print("\nremoved:")
+        for item in article["removed"]:
+            print(f"  [{item['reason']}] {item['text']}")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        hits = store.search(args.query, limit=args.limit)
+    if args.json:
+        _print_json(hits)
+        return 0
+    for hit in hits:
+        print(f"{hit['source_id']}  {hit['title'] or '(untitled)'}")
+        print(f"    {hit['snippet']}")
+    print(f"{len(hits)} matches")
+    return 0
+
+
+def cmd_rejects(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        rows = store.rejections(limit=args.limit)
+    if args.json:
+        _print_json(rows)
+        return 0
+    for row in rows:
+        where = row["origin"] + (f":{row['line']}" if row["line"] else "")
+        print(f"{row['stage']}\t{row['code']}\t{where}\t{row['message']}")
+    print(f"{len(rows)} rejections")
+    return 0
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    cli_values = {spec.name: getattr(args, spec.name, None) for spec in SPECS}
+    settings, origins = load_settings(cli_values, config_file=args.config)
+    rows = [
+        {"name": spec.name, "value": getattr(settings, spec.name), "from": origins[spec.name], "help": spec.help}
+        for spec in SPECS
+    ]
+    if args.json:
+        _print_json(rows)
+        return 0
+    width = max(len(row["name"]) for row in rows)
+    for row in rows:
+        print(f"{row['name']:<{width}}  {row['value']!s:<24}  ({row['from']})  {row['help']}")
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from .bench import format_report, run_bench
+
+    report = run_bench(args.corpus, args.limit, args.runs, _settings(args))
+    if args.json:
+        _print_json(report)
+    else:
+        print(format_report(report))
+    return 0
+
+
+# -- the parser -------------------------------------------------------------------------------
+
+
+def _add_common(parser: argparse.ArgumentParser, names: Sequence[str]) -> None:
+    """Add --config and an option for each named setting (the help comes from its declaration)."""
+    parser.add_argument("--config", metavar="FILE", help="TOML settings file (default: ./newsfusion.toml if present)")
+    by_name = {spec.name: spec for spec in SPECS}
+    for name in names:
+        spec = by_name[name]
+        flag = "--" + name.replace("_", "-")
+        if isinstance(spec.default, bool):
+            parser.add_argument(flag, dest=name, action="store_const", const=True, default=None, help=spec.help)
+        else:
+            metavar = "FILE" if name == "db" else name.split("_")[-1].upper()
+            parser.add_argument(flag, dest=name, default=None, metavar=metavar, help=f"{spec.help} (default {spec.default})")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsfusion",
+        description="Turn a stream of news articles from many outlets into verified, cited stories.",
+    )
+    parser.add_argument("--version", action="version", version=f"newsfusion {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    def command(name: str, handler: Callable[[argparse.Namespace], int], help_text: str, settings: Sequence[str] = ("db",)):
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(handler=handler)
+        _add_common(sub, settings)
+        return sub
+
+    ingest = command(
+        "ingest",
+        cmd_ingest,
+        "ingest files, folders, - (JSON lines on stdin), feeds and http(s) URLs, in order",
+        ("db", "offline", "max_document_mb", "fetch_timeout_s", "fetch_retries", "batch_size"),
+    )
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help=".txt .html .json .jsonl .jsonl.gz .xml/.rss/.atom, a folder, - or a URL")
+    ingest.add_argument("--quiet", action="store_true", help="no progress display")
+
+    stories = command("stories", cmd_stories, "list every story with its articles' source_ids")
+    stories.add_argument("--json", action="store_true", help="print JSON")
+
+    article = command("article", cmd_article, "show one cleaned article with its metadata and removed text")
+    article.add_argument("source_id", metavar="SOURCE_ID")
+    article.add_argument("--json", action="store_true", help="print JSON")
+
+    search = command("search", cmd_search, "full-text search over the stored articles (every word must match)")
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("--limit", type=int, default=20, help="most results to show (default 20)")
+    search.add_argument("--json", action="store_true", help="print JSON")
+
+    rejects = command("rejects", cmd_rejects, "list rejected inputs with stage, code, origin and reason")
+    rejects.add_argument("--limit", type=int, default=None, help="show at most this many")
+    rejects.add_argument("--json", action="store_true", help="print JSON")
+
+    config = command("config", cmd_config, "print the effective settings and where each comes from", [spec.name for spec in SPECS])
+    config.add_argument("--json", action="store_true", help="print JSON")
+
+    bench = command("bench", cmd_bench, "measure throughput, latency and peak memory on a corpus", ("batch_size", "max_document_mb"))
+    bench.add_argument("--corpus", required=True, metavar="PATH", help="corpus to ingest, e.g. ../shared/data/allsides-articles.jsonl.gz")
+    bench.add_argument("--limit", type=int, default=None, metavar="N", help="first N documents only")
+    bench.add_argument("--runs", type=int, default=1, metavar="K", help="independent runs; figures are their medians (default 1)")
+    bench.add_argument("--json", action="store_true", help="print JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except NewsfusionError as exc:
+        print(f"newsfusion: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("newsfusion: interrupted; what was committed is kept, run the same command again to finish", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

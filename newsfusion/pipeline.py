@@ -1,0 +1,174 @@
+"""Runs the stages over a stream of documents, in batches, with timing per stage.
+
+Order is the stream's arrival order. Work that needs no lock (parsing, cleaning) happens
+before a batch's write transaction; each batch is then written in one transaction, so a
+crash loses at most the batch in flight, which the next run ingests again.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from .clean import clean_document
+from .settings import Settings
+from .store import Store
+from .types import Article, RawDocument, Rejection
+
+# A batch is written when it is full or when its oldest document has waited this long, so a
+# slow stream still lands promptly.
+MAX_BATCH_WAIT_S = 1.0
+
+
+@dataclass
+class StageTimer:
+    """Seconds spent and items handled in each stage, for `newsfusion bench`."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+    items: dict[str, int] = field(default_factory=dict)
+
+    def add(self, stage: str, seconds: float, items: int = 1) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+        self.items[stage] = self.items.get(stage, 0) + items
+
+    def rates(self) -> dict[str, float]:
+        """Items per second of each stage alone."""
+        return {stage: (self.items[stage] / spent if spent > 0 else float("inf")) for stage, spent in self.seconds.items()}
+
+
+@dataclass
+class IngestSummary:
+    """What one run did, for the summary line and for tests."""
+
+    ingested: int = 0
+    revisions: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    skipped_files: int = 0
+    latencies: list[float] = field(default_factory=list)
+
+    @property
+    def seen(self) -> int:
+        return self.ingested + self.revisions + self.unchanged + self.rejected
+
+    def line(self) -> str:
+        parts = [
+            f"ingested {self.ingested}",
+            f"revisions {self.revisions}",
+            f"unchanged {self.unchanged}",
+            f"duplicates {self.duplicates}",
+            f"rejected {self.rejected}",
+        ]
+        if self.skipped_files:
+            parts.append(f"skipped {self.skipped_files} files of other types")
+        text = ", ".join(parts)
+        if self.rejected:
+            text += " (see `newsfusion rejects`)"
+        return text
+
+
+@dataclass
+class _Pending:
+    """One document on its way through a batch, with when it arrived."""
+
+    arrived: float
+    item: RawDocument | Rejection
+    result: Article | Rejection | None = None
+
+
+ProgressCallback = Callable[[IngestSummary], None]
+RejectionCallback = Callable[[Rejection], None]
+
+
+class Pipeline:
+    """The stages as built so far: ingest -> clean -> store."""
+
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        on_progress: ProgressCallback | None = None,
+        on_rejection: RejectionCallback | None = None,
+    ):
+        self.store = store
+        self.settings = settings
+        self.timer = StageTimer()
+        self.summary = IngestSummary()
+        self._on_progress = on_progress
+        self._on_rejection = on_rejection
+
+    def run(self, items: Iterable[RawDocument | Rejection]) -> IngestSummary:
+        """Process every item in order; return the run's summary."""
+        for batch in self._batches(items):
+            self._process(batch)
+        return self.summary
+
+    def _batches(self, items: Iterable[RawDocument | Rejection]) -> Iterator[list[_Pending]]:
+        batch: list[_Pending] = []
+        iterator = iter(items)
+        while True:
+            started = time.perf_counter()
+            try:
+                item = next(iterator)
+            except StopIteration:
+                break
+            arrived = time.perf_counter()
+            self.timer.add("read", arrived - started)
+            batch.append(_Pending(arrived, item))
+            if len(batch) >= self.settings.batch_size or arrived - batch[0].arrived >= MAX_BATCH_WAIT_S:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    def _process(self, batch: list[_Pending]) -> None:
+        started = time.perf_counter()
+        for pending in batch:
+            document = pending.item
+            if isinstance(document, RawDocument) and not self.store.is_known(document):
+                pending.result = clean_document(document)
+        self.timer.add("clean", time.perf_counter() - started, len(batch))
+
+        started = time.perf_counter()
+        stored: list[_Pending] = []
+        with self.store.db.write():
+            for pending in batch:
+                if self._store_one(pending):
+                    stored.append(pending)
+        done = time.perf_counter()
+        self.timer.add("store", done - started, len(batch))
+        self.summary.latencies.extend(done - pending.arrived for pending in stored)
+        if self._on_progress:
+            self._on_progress(self.summary)
+
+    def _store_one(self, pending: _Pending) -> bool:
+        """Write one document's outcome; True when an article was stored."""
+        item = pending.item
+        if isinstance(item, Rejection):
+            self._reject(item)
+            return False
+        if pending.result is None:
+            self.summary.unchanged += 1
+            return False
+        outcome, document_id = self.store.add_document(item)
+        if outcome.status == "unchanged" or document_id is None:
+            # The same content twice within one batch.
+            self.summary.unchanged += 1
+            return False
+        if isinstance(pending.result, Rejection):
+            self._reject(pending.result)
+            return False
+        self.store.put_article(pending.result, document_id, outcome.revision)
+        if outcome.status == "new":
+            self.summary.ingested += 1
+        else:
+            self.summary.revisions += 1
+        return True
+
+    def _reject(self, rejection: Rejection) -> None:
+        self.store.add_rejection(rejection)
+        self.summary.rejected += 1
+        if self._on_rejection:
+            self._on_rejection(rejection)

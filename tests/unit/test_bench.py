@@ -1,0 +1,29 @@
+"""`newsfusion bench` reports the contract's figures for the documents it was given."""
+
+import json
+from pathlib import Path
+
+from newsfusion.bench import percentile
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def test_percentile_nearest_rank():
+    values = [float(v) for v in range(1, 101)]
+    assert percentile(values, 0.5) == 50.0
+    assert percentile(values, 0.95) == 95.0
+    assert percentile([], 0.5) == 0.0
+
+
+def test_bench_json_has_the_contract_keys(cli, tmp_path):
+    paragraphs = [p for p in (FIXTURES / "reuters-karabakh-excerpt.txt").read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"a{i}", "text": paragraphs[i % len(paragraphs)] + f" ({i})"}) + "\n" for i in range(60)))
+    result = cli("bench", "--corpus", corpus, "--limit", "50", "--json")
+    assert result.code == 0, result.err
+    report = json.loads(result.out)
+    for key in ("articles", "seconds", "articles_per_s", "latency_p50_s", "latency_p95_s", "peak_rss_mb", "stages"):
+        assert key in report
+    assert report["articles"] == 50 and report["articles_per_s"] > 0
+    assert {"read", "clean", "store"} <= set(report["stages"])
+    assert 0 < report["latency_p50_s"] <= report["latency_p95_s"]
