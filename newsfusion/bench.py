@@ -23,6 +23,7 @@ from .ingest import InputReader
 from .pipeline import Pipeline
 from .settings import Settings
 from .store import Store
+from .workers import worker_count
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -34,9 +35,14 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[rank]
 
 
-def peak_rss_mb() -> float:
-    """The process's peak resident memory so far, in MB (Linux reports KB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_rss_mb(workers: int = 0) -> float:
+    """Peak resident memory in MB: this process's, plus the largest finished worker's for each worker.
+
+    An upper bound on the run's total, since workers rarely peak at once (Linux reports KB).
+    """
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return (own + workers * child) / 1024
 
 
 def run_once(corpus: str, limit: int | None, settings: Settings) -> dict[str, Any]:
@@ -48,10 +54,10 @@ def run_once(corpus: str, limit: int | None, settings: Settings) -> dict[str, An
             items = reader.read([corpus])
             if limit is not None:
                 items = itertools.islice(items, limit)
-            pipeline = Pipeline(store, run_settings)
-            started = time.perf_counter()
-            summary = pipeline.run(items)
-            seconds = time.perf_counter() - started
+            with Pipeline(store, run_settings) as pipeline:
+                started = time.perf_counter()
+                summary = pipeline.run(items)
+                seconds = time.perf_counter() - started
     articles = summary.ingested + summary.revisions
     return {
         "articles": articles,
@@ -61,7 +67,7 @@ def run_once(corpus: str, limit: int | None, settings: Settings) -> dict[str, An
         "articles_per_s": round(summary.seen / seconds, 1) if seconds else 0.0,
         "latency_p50_s": round(percentile(summary.latencies, 0.50), 4),
         "latency_p95_s": round(percentile(summary.latencies, 0.95), 4),
-        "peak_rss_mb": round(peak_rss_mb(), 1),
+        "peak_rss_mb": round(peak_rss_mb(worker_count(run_settings.workers)), 1),
         "stages": {stage: round(rate, 1) for stage, rate in pipeline.timer.rates().items()},
     }
 

@@ -56,8 +56,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     with Store(settings.db) as store, Fetcher(settings) as fetcher:
         reader = InputReader(settings, fetcher=fetcher)
         with ingest_progress(None if not args.quiet else False) as on_progress:
-            pipeline = Pipeline(store, settings, on_progress=on_progress, on_rejection=report)
-            summary = pipeline.run(reader.read(args.paths))
+            with Pipeline(store, settings, on_progress=on_progress, on_rejection=report) as pipeline:
+                summary = pipeline.run(reader.read(args.paths))
         summary.skipped_files = len(reader.stats.skipped_files)
     late = summary.rejected - min(printed, MAX_PRINTED_REJECTIONS)
     if late > 0:
@@ -96,6 +96,9 @@ def cmd_article(args: argparse.Namespace) -> int:
         if article is None:
             raise UsageError(f"no article {args.source_id!r} in {store.path}; list them with `newsfusion stories`")
         article["revisions"] = store.revisions(args.source_id)
+        group = store.duplicate_group(args.source_id)
+        article["duplicate_of"] = group["group"] if group and group["group"] != args.source_id else None
+        article["duplicate_group"] = group
     if args.json:
         _print_json(article)
         return 0
@@ -167,6 +170,24 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .eval.tasks import run_task
+
+    report = run_task(args.task, args)
+    if args.json:
+        _print_json(report)
+        return 0
+    print(f"eval {report['task']}  data {report['data']}")
+    for name, value in report["metrics"].items():
+        print(f"  {name:<28} {value}")
+    misses = report.get("misses") or []
+    if misses:
+        print(f"  {len(misses)} misses" + (", first ones:" if len(misses) > 10 else ":"))
+        for miss in misses[:10]:
+            print(f"    {miss}")
+    return 0
+
+
 # -- the parser -------------------------------------------------------------------------------
 
 
@@ -203,7 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
         "ingest",
         cmd_ingest,
         "ingest files, folders, - (JSON lines on stdin), feeds and http(s) URLs, in order",
-        ("db", "offline", "max_document_mb", "fetch_timeout_s", "fetch_retries", "batch_size"),
+        ("db", "offline", "max_document_mb", "fetch_timeout_s", "fetch_retries", "dedupe_window", "workers", "batch_size"),
     )
     ingest.add_argument("paths", nargs="+", metavar="PATH", help=".txt .html .json .jsonl .jsonl.gz .xml/.rss/.atom, a folder, - or a URL")
     ingest.add_argument("--quiet", action="store_true", help="no progress display")
@@ -227,7 +248,16 @@ def build_parser() -> argparse.ArgumentParser:
     config = command("config", cmd_config, "print the effective settings and where each comes from", [spec.name for spec in SPECS])
     config.add_argument("--json", action="store_true", help="print JSON")
 
-    bench = command("bench", cmd_bench, "measure throughput, latency and peak memory on a corpus", ("batch_size", "max_document_mb"))
+    from .eval.tasks import TASKS
+
+    evaluate = command("eval", cmd_eval, "score a stage on real data: " + "; ".join(f"{name}: {text}" for name, (_, text) in TASKS.items()), ())
+    evaluate.add_argument("task", choices=sorted(TASKS), metavar="TASK", help=", ".join(sorted(TASKS)))
+    evaluate.add_argument("--data", metavar="PATH", help="the task's data set (default: its file under ../shared or tests/golden)")
+    evaluate.add_argument("--corpus", metavar="FILE", help="allsides corpus, for tasks that read it (default ../shared/data/allsides-articles.jsonl.gz)")
+    evaluate.add_argument("--seeds", metavar="DIR", help="seed articles with expected.json (default ../shared/seeds)")
+    evaluate.add_argument("--json", action="store_true", help="print JSON")
+
+    bench = command("bench", cmd_bench, "measure throughput, latency and peak memory on a corpus", ("batch_size", "workers", "max_document_mb"))
     bench.add_argument("--corpus", required=True, metavar="PATH", help="corpus to ingest, e.g. ../shared/data/allsides-articles.jsonl.gz")
     bench.add_argument("--limit", type=int, default=None, metavar="N", help="first N documents only")
     bench.add_argument("--runs", type=int, default=1, metavar="K", help="independent runs; figures are their medians (default 1)")

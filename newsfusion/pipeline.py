@@ -11,10 +11,12 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
-from .clean import clean_document
+from .clean import OutletTemplates
+from .dedupe import DuplicateIndex, Signature, signature
 from .settings import Settings
 from .store import Store
 from .types import Article, RawDocument, Rejection
+from .workers import Prepared, PreparePool, worker_count
 
 # A batch is written when it is full or when its oldest document has waited this long, so a
 # slow stream still lands promptly.
@@ -76,6 +78,7 @@ class _Pending:
     arrived: float
     item: RawDocument | Rejection
     result: Article | Rejection | None = None
+    fingerprint: Signature | None = None
 
 
 ProgressCallback = Callable[[IngestSummary], None]
@@ -83,7 +86,7 @@ RejectionCallback = Callable[[Rejection], None]
 
 
 class Pipeline:
-    """The stages as built so far: ingest -> clean -> store."""
+    """The stages as built so far: ingest -> clean -> dedupe -> store."""
 
     def __init__(
         self,
@@ -94,15 +97,38 @@ class Pipeline:
     ):
         self.store = store
         self.settings = settings
+        self.templates = OutletTemplates(store)
+        self.duplicates = DuplicateIndex(store, settings.dedupe_window)
+        self.pool = PreparePool(worker_count(settings.workers))
         self.timer = StageTimer()
         self.summary = IngestSummary()
         self._on_progress = on_progress
         self._on_rejection = on_rejection
 
+    def __enter__(self) -> "Pipeline":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the worker processes."""
+        self.pool.close()
+
     def run(self, items: Iterable[RawDocument | Rejection]) -> IngestSummary:
-        """Process every item in order; return the run's summary."""
+        """Process every item in order; return the run's summary.
+
+        While the workers prepare one batch, the main process writes the one before it.
+        """
+        previous = None
         for batch in self._batches(items):
-            self._process(batch)
+            fresh = [p for p in batch if isinstance(p.item, RawDocument) and not self.store.is_known(p.item)]
+            waiting = self.pool.submit(p.item for p in fresh)  # type: ignore[misc]
+            if previous is not None:
+                self._process(*previous)
+            previous = (batch, fresh, waiting)
+        if previous is not None:
+            self._process(*previous)
         return self.summary
 
     def _batches(self, items: Iterable[RawDocument | Rejection]) -> Iterator[list[_Pending]]:
@@ -123,13 +149,19 @@ class Pipeline:
         if batch:
             yield batch
 
-    def _process(self, batch: list[_Pending]) -> None:
+    def _process(self, batch: list[_Pending], fresh: list[_Pending], waiting: Callable[[], list[Prepared]]) -> None:
+        for pending, prepared in zip(fresh, waiting()):
+            pending.result, pending.fingerprint = prepared.result, prepared.fingerprint
+            for stage, seconds in prepared.seconds.items():
+                self.timer.add(stage, seconds)
+
         started = time.perf_counter()
-        for pending in batch:
-            document = pending.item
-            if isinstance(document, RawDocument) and not self.store.is_known(document):
-                pending.result = clean_document(document)
-        self.timer.add("clean", time.perf_counter() - started, len(batch))
+        for pending in fresh:
+            if isinstance(pending.result, Article):
+                applied = self.templates.apply(pending.result)
+                if applied is not pending.result:
+                    pending.result, pending.fingerprint = applied, signature(applied.text)
+        self.timer.add("clean", time.perf_counter() - started, 0)
 
         started = time.perf_counter()
         stored: list[_Pending] = []
@@ -137,6 +169,7 @@ class Pipeline:
             for pending in batch:
                 if self._store_one(pending):
                     stored.append(pending)
+            self.templates.write()
         done = time.perf_counter()
         self.timer.add("store", done - started, len(batch))
         self.summary.latencies.extend(done - pending.arrived for pending in stored)
@@ -160,7 +193,14 @@ class Pipeline:
         if isinstance(pending.result, Rejection):
             self._reject(pending.result)
             return False
-        self.store.put_article(pending.result, document_id, outcome.revision)
+        article_id = self.store.put_article(pending.result, document_id, outcome.revision)
+        assert pending.fingerprint is not None
+        started = time.perf_counter()
+        match = self.duplicates.predict_one(pending.fingerprint, exclude=article_id)
+        self.duplicates.learn_one(article_id, pending.fingerprint, match)
+        self.timer.add("dedupe", time.perf_counter() - started, 0)
+        if match is not None:
+            self.summary.duplicates += 1
         if outcome.status == "new":
             self.summary.ingested += 1
         else:

@@ -82,6 +82,19 @@ SPECS: tuple[SettingSpec, ...] = (
         "User-Agent header for http(s) fetches",
     ),
     SettingSpec(
+        "dedupe_window",
+        50_000,
+        _positive_int,
+        "recent articles searched for near-duplicates (syndicated copies follow their original within hours); "
+        "exact copies are found at any age",
+    ),
+    SettingSpec(
+        "workers",
+        0,
+        _non_negative_int,
+        "processes for the per-article stages (cleaning, fingerprinting); 0 means one per CPU, 1 runs them in-process",
+    ),
+    SettingSpec(
         "batch_size",
         200,
         _positive_int,
@@ -103,6 +116,8 @@ class Settings:
     fetch_timeout_s: float
     fetch_retries: int
     user_agent: str
+    dedupe_window: int
+    workers: int
     batch_size: int
 
     @property

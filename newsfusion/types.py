@@ -67,15 +67,27 @@ class RemovedText:
 
 @dataclass(frozen=True)
 class Article:
-    """A cleaned article: the text a reader would see, with its metadata."""
+    """A cleaned article: the text a reader would see, with its metadata and what was removed.
+
+    Each piece of metadata that can come from more than one place says where it came from
+    (`published_source`: record, html, text or embed; `outlet_source`: record, html, url or
+    masthead) and, for dates, how far to trust it.
+    """
 
     source_id: str
     text: str
     title: str | None = None
     url: str | None = None
     outlet: str | None = None
+    outlet_source: str | None = None
     published: str | None = None
+    published_source: str | None = None
+    published_confidence: float | None = None
     language: str | None = None
+    language_score: float | None = None
+    byline: str | None = None
+    credited_agencies: tuple[str, ...] = ()
+    dateline: str | None = None
     removed: tuple[RemovedText, ...] = ()
     metadata: Mapping[str, Any] = field(default_factory=dict)
 

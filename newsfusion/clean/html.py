@@ -43,20 +43,24 @@ def prose_chars(text: str) -> int:
     return sum(len(line) for line in text.splitlines() if len(line.split()) >= _MIN_PROSE_WORDS)
 
 
+def _readability_or_none(html: str) -> tuple[str, str | None]:
+    try:
+        return _readability_text(html)
+    except Exception:  # noqa: BLE001 - readability raises many kinds on broken markup; no article then
+        return "", None
+
+
 def extract_page(html: str, url: str | None = None) -> ExtractedPage | None:
     """The page's article, or None when neither extractor finds one of MIN_ARTICLE_CHARS."""
     try:
-        result = trafilatura.bare_extraction(html, url=url, include_comments=False, with_metadata=True)
+        result = trafilatura.bare_extraction(html, url=url, include_comments=False, with_metadata=True, favor_precision=True)
     except (ValueError, TypeError, AttributeError):
         # trafilatura raises on some malformed trees; the fallback may still read them.
         result = None
     text = (result.text or "").strip() if result is not None else ""
     if prose_chars(text) >= MIN_ARTICLE_CHARS and result is not None:
         return ExtractedPage(text, result.title, result.author, result.date, result.sitename, "trafilatura")
-    try:
-        fallback_text, fallback_title = _readability_text(html)
-    except Exception:  # noqa: BLE001 - readability raises many kinds on broken markup; no article then
-        fallback_text, fallback_title = "", None
+    fallback_text, fallback_title = _readability_or_none(html)
     if prose_chars(fallback_text) >= MIN_ARTICLE_CHARS:
         meta = result
         return ExtractedPage(

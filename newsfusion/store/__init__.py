@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from ..types import Article, RawDocument, Rejection, StoredOutcome
 from . import articles as _articles
+from . import dedupe as _dedupe
+from . import templates as _templates
 from .database import Database
 from .search import search_articles
 
@@ -38,13 +40,37 @@ class Store:
         with self.db.write() as connection:
             return _articles.insert_document(connection, document)
 
-    def put_article(self, article: Article, document_id: int, revision: int) -> None:
+    def put_article(self, article: Article, document_id: int, revision: int) -> int:
+        """Store the article as the current revision of its source_id; return its row id."""
         with self.db.write() as connection:
-            _articles.upsert_article(connection, article, document_id, revision)
+            return _articles.upsert_article(connection, article, document_id, revision)
 
     def add_rejection(self, rejection: Rejection) -> None:
         with self.db.write() as connection:
             _articles.insert_rejection(connection, rejection)
+
+    def add_outlet_lines(self, increments: dict[tuple[str, int], int]) -> None:
+        with self.db.write() as connection:
+            _templates.add_outlet_lines(connection, increments)
+
+    def outlet_line_counts(self, outlet: str, keys: Iterable[int]) -> dict[int, int]:
+        return _templates.outlet_line_counts(self.db.connection, outlet, keys)
+
+    def put_signature(self, article_id: int, group_id: int, exact_hash: str, shingles: int, minhash: bytes | None, similarity: float) -> None:
+        with self.db.write() as connection:
+            _dedupe.put_signature(connection, article_id, group_id, exact_hash, shingles, minhash, similarity)
+
+    def exact_duplicate(self, exact_hash: str, exclude: int | None = None) -> tuple[int, int] | None:
+        return _dedupe.exact_duplicate(self.db.connection, exact_hash, exclude)
+
+    def recent_signatures(self, limit: int) -> list[tuple[int, int, int, bytes]]:
+        return _dedupe.recent_signatures(self.db.connection, limit)
+
+    def duplicate_group(self, source_id: str) -> dict[str, Any] | None:
+        return _dedupe.group_of(self.db.connection, source_id)
+
+    def group_ids(self) -> list[dict[str, Any]]:
+        return _dedupe.group_ids(self.db.connection)
 
     # -- reading -----------------------------------------------------------------------------
 

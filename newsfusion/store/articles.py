@@ -52,9 +52,22 @@ def insert_document(connection: sqlite3.Connection, document: RawDocument) -> tu
     return StoredOutcome(document.source_id, "new" if revision == 1 else "revision", revision), int(cursor.lastrowid)
 
 
+# Article fields kept in the `details` JSON column rather than columns of their own.
+DETAIL_FIELDS = (
+    "outlet_source",
+    "published_source",
+    "published_confidence",
+    "language_score",
+    "byline",
+    "dateline",
+)
+
+
 def _details(article: Article) -> str:
     return json.dumps(
         {
+            **{name: getattr(article, name) for name in DETAIL_FIELDS},
+            "credited_agencies": list(article.credited_agencies),
             "removed": [{"text": item.text, "reason": item.reason} for item in article.removed],
             "metadata": dict(article.metadata),
         },
@@ -63,8 +76,11 @@ def _details(article: Article) -> str:
     )
 
 
-def upsert_article(connection: sqlite3.Connection, article: Article, document_id: int, revision: int) -> None:
-    """Make `article` the current revision of its source_id; its arrival order is the first revision's."""
+def upsert_article(connection: sqlite3.Connection, article: Article, document_id: int, revision: int) -> int:
+    """Make `article` the current revision of its source_id; its arrival order is the first revision's.
+
+    Returns the article's row id.
+    """
     values = (
         revision,
         document_id,
@@ -82,13 +98,15 @@ def upsert_article(connection: sqlite3.Connection, article: Article, document_id
         " language = ?, text = ?, details = ?, updated_at = ? WHERE source_id = ?",
         (*values, article.source_id),
     ).rowcount
-    if not updated:
-        seq = connection.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
-        connection.execute(
-            "INSERT INTO articles (revision, document_id, url, outlet, title, published, language, text, details,"
-            " updated_at, source_id, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (*values, article.source_id, seq),
-        )
+    if updated:
+        return int(connection.execute("SELECT id FROM articles WHERE source_id = ?", (article.source_id,)).fetchone()[0])
+    seq = connection.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
+    cursor = connection.execute(
+        "INSERT INTO articles (revision, document_id, url, outlet, title, published, language, text, details,"
+        " updated_at, source_id, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (*values, article.source_id, seq),
+    )
+    return int(cursor.lastrowid)
 
 
 def insert_rejection(connection: sqlite3.Connection, rejection: Rejection) -> None:
@@ -119,6 +137,8 @@ def _article_from_row(row: sqlite3.Row) -> dict[str, Any]:
         "published": row["published"],
         "language": row["language"],
         "text": row["text"],
+        **{name: details.get(name) for name in DETAIL_FIELDS},
+        "credited_agencies": details.get("credited_agencies", []),
         "removed": details.get("removed", []),
         "metadata": details.get("metadata", {}),
     }

@@ -16,14 +16,14 @@ def test_percentile_nearest_rank():
 
 
 def test_bench_json_has_the_contract_keys(cli, tmp_path):
-    paragraphs = [p for p in (FIXTURES / "reuters-karabakh-excerpt.txt").read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    text = (FIXTURES / "reuters-karabakh-excerpt.txt").read_text(encoding="utf-8")
     corpus = tmp_path / "corpus.jsonl"
-    corpus.write_text("".join(json.dumps({"id": f"a{i}", "text": paragraphs[i % len(paragraphs)] + f" ({i})"}) + "\n" for i in range(60)))
+    corpus.write_text("".join(json.dumps({"id": f"a{i}", "text": text + f"\n\nUpdate {i}."}) + "\n" for i in range(60)))
     result = cli("bench", "--corpus", corpus, "--limit", "50", "--json")
     assert result.code == 0, result.err
     report = json.loads(result.out)
     for key in ("articles", "seconds", "articles_per_s", "latency_p50_s", "latency_p95_s", "peak_rss_mb", "stages"):
         assert key in report
     assert report["articles"] == 50 and report["articles_per_s"] > 0
-    assert {"read", "clean", "store"} <= set(report["stages"])
+    assert {"read", "clean", "dedupe", "store"} <= set(report["stages"])
     assert 0 < report["latency_p50_s"] <= report["latency_p95_s"]

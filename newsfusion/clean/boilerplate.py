@@ -1,0 +1,375 @@
+"""Line-level boilerplate removal for scraped article text.
+
+Each line of a page is judged from cues that hold across outlets, not from a list of known
+lines: what the line says (the patterns in `cues.py`), how it is laid out (short, no sentence
+punctuation, title case, nothing but names), where it stands (above the story, under a
+"Related" header, in the trailing run after the last paragraph), whether it shares words with
+the story (a linked headline about something else shares none), whether it repeats another
+line (a pull quote, a duplicated caption), and whether the same outlet printed it in earlier
+articles. A line that reads as a paragraph of prose is kept unless a strong cue matches it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from . import cues
+from .credits import Credits, read_credit_line
+
+# --- words ---------------------------------------------------------------------------------
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had has
+    have having he her here hers herself him himself his how i if in into is it its itself just me more
+    most my myself no nor not now of off on once only or other our ours ourselves out over own same she
+    should so some such than that the their theirs them themselves then there these they this those
+    through to too under until up very was we were what when where which while who whom why will with
+    would you your yours yourself yourselves says said say new one two three first last year years""".split()
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-cased words that carry meaning: no stopwords, no numbers, at least 3 letters."""
+    words = set()
+    for word in _WORD.findall(text.lower()):
+        word = word.strip("'’-")
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
+        if len(word) >= 3 and word not in STOPWORDS:
+            words.add(word)
+    return words
+
+
+def topic_overlap(line: str, body_words: set[str]) -> float:
+    """Share of a line's content words that also occur in the article body (1.0 for no words)."""
+    words = content_words(line)
+    if not words:
+        return 1.0
+    return len(words & body_words) / len(words)
+
+
+# --- line shapes ---------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”]$")
+# List items ("10) ...", "• ...") belong to whatever they are listed under.
+_LIST_ITEM = re.compile(r"^\s*(?:[•·▪◦⦁*–—-]\s|\(?\d{1,3}[.)]\s|[a-z][.)]\s)")
+
+
+# Line shapes are asked for many times per line by the rules below; remember recent answers.
+_CACHE = 8192
+
+
+@lru_cache(maxsize=_CACHE)
+def word_count(line: str) -> int:
+    return len(line.split())
+
+
+@lru_cache(maxsize=_CACHE)
+def is_prose(line: str) -> bool:
+    """A paragraph of running text: enough words and sentence punctuation."""
+    words = word_count(line)
+    return words >= 15 or (words >= 8 and bool(_SENTENCE_END.search(line)))
+
+
+def is_headline_shaped(line: str) -> bool:
+    """Short, and not ending like a sentence (a headline may end with a question mark)."""
+    words = word_count(line)
+    return 1 <= words <= 30 and (not _SENTENCE_END.search(line) or line.rstrip().endswith("?"))
+
+
+def is_title_case(line: str) -> bool:
+    """Most longer words capitalised, as headlines are set by many outlets."""
+    words = [word for word in re.findall(r"[^\W\d_][\w'’-]*", line) if len(word) >= 4]
+    return len(words) >= 2 and sum(word[0].isupper() for word in words) >= 0.8 * len(words)
+
+
+# --- thresholds ----------------------------------------------------------------------------
+
+# Lines longer than this are never judged by the short-line cues.
+SHORT_LINE_WORDS = 40
+# Below this share of words shared with the story, a headline-shaped line at the top or in
+# the tail is about something else (a masthead or a linked headline). Set from first
+# principles: a line about the story shares at least a third of its content words with it.
+MIN_TOPIC_OVERLAP = 1 / 3
+# Lines printed in at least this many earlier articles of the same outlet are its template.
+OUTLET_REPEAT_ARTICLES = 3
+# Only lines this short are counted for outlet repetition: longer ones may be a story's own
+# background paragraph, reprinted in its follow-ups.
+OUTLET_LINE_MAX_WORDS = 20
+# A headline linked under a "Read next" or "Related" header is at most this long; a longer
+# line, or a long sentence, means the article has resumed.
+LINKED_HEADLINE_MAX_WORDS = 30
+LINKED_SENTENCE_MAX_WORDS = 15
+# In the tail, a line this short that is not a sentence is a footer item ("Capital Media").
+TAIL_FOOTER_MAX_WORDS = 3
+# Author bios and sign-offs stand among the last lines of an article, or open an opinion piece.
+BIO_WINDOW = 3
+BIO_TOP_WINDOW = 2
+# A sentence repeated inside a longer paragraph is a pull quote when it has at least this
+# many words (shorter ones may be ordinary phrases).
+PULL_QUOTE_MIN_WORDS = 8
+
+CREDIT = "credit line (kept as metadata)"
+
+
+@dataclass(frozen=True)
+class LineVerdict:
+    """One line of the input and whether it stays in the article; `reason` says why not."""
+
+    line: str
+    reason: str | None = None
+
+    @property
+    def keep(self) -> bool:
+        return self.reason is None
+
+
+@lru_cache(maxsize=_CACHE)
+def normalise_line(line: str) -> str:
+    """A line reduced to its words, to compare it with titles and with an outlet's other lines."""
+    return " ".join(re.findall(r"\w+", line.lower()))
+
+
+def _same_as_title(line: str, title: str | None) -> bool:
+    if not title or len(line) > len(title) + 12:
+        return False
+    normalised = re.sub(r"(?:\s\d{1,3})+$", "", normalise_line(line))
+    return bool(normalised) and normalised == normalise_line(title)
+
+
+_TRIGGER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
+
+
+def line_cue(line: str) -> str | None:
+    """The kind of page furniture a line's own words say it is, if any."""
+    words = frozenset(_TRIGGER_WORD.findall(line.lower()))
+    for cue in cues.STRONG_CUES:
+        if cue.matches(line, words):
+            return cue.reason
+    if word_count(line) <= SHORT_LINE_WORDS:
+        for cue in cues.SHORT_CUES:
+            if cue.matches(line, words):
+                return cue.reason
+    return None
+
+
+def classify_lines(
+    lines: Sequence[str],
+    title: str | None,
+    credits: Credits,
+    scraped: bool = True,
+) -> list[LineVerdict]:
+    """Judge every line; credit lines are recorded in `credits` as they are removed.
+
+    `scraped` is False for text an HTML extractor produced (its headline is already out).
+    Lines repeated across an outlet's articles are judged later, by `OutletTemplates`.
+    """
+    reasons: list[str | None] = []
+    for line in lines:
+        reason = line_cue(line)
+        if reason is None and word_count(line) <= SHORT_LINE_WORDS and read_credit_line(line, credits):
+            reason = CREDIT
+        if reason is None and _same_as_title(line, title):
+            reason = "headline repeated"
+        reasons.append(reason)
+
+    _judge_embeds(lines, reasons)
+    _judge_pull_quotes(lines, reasons)
+    _judge_linked_headlines(lines, reasons)
+    _judge_link_lists(lines, reasons)
+    _judge_top(lines, reasons, title, scraped)
+    prose = [index for index, line in enumerate(lines) if reasons[index] is None and is_prose(line)]
+    if prose:
+        _judge_bios(lines, reasons, credits)
+        _judge_tail(lines, reasons, prose, credits)
+    return [LineVerdict(line, reason) for line, reason in zip(lines, reasons)]
+
+
+# An embedded post's attribution line ("— Name (@handle) September 19, 2023") is this short.
+ATTRIBUTION_MAX_WORDS = 15
+
+
+def _judge_embeds(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """An embedded post's text stands just above its "— Name (@handle) date" attribution line."""
+    for index in range(1, len(lines)):
+        line = lines[index]
+        if (
+            reasons[index] == "social media embed"
+            and reasons[index - 1] is None
+            and line.lstrip().startswith(("—", "–", "-"))
+            and word_count(line) <= ATTRIBUTION_MAX_WORDS
+        ):
+            reasons[index - 1] = "social media embed"
+
+
+def _judge_pull_quotes(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """A pull quote repeats, as a line of its own, a sentence that stands inside a longer paragraph.
+
+    Identical lines are left alone: lists (a meal plan, a schedule) repeat lines on purpose.
+    """
+    normalised = [normalise_line(line) for line in lines]
+    joined = "\n".join(normalised)
+    for index, text in enumerate(normalised):
+        line = lines[index]
+        if reasons[index] is not None or word_count(line) < PULL_QUOTE_MIN_WORDS or not _SENTENCE_END.search(line):
+            continue
+        # Found more often in the article than as whole lines of its own: it stands inside another line.
+        if joined.count(text) > normalised.count(text):
+            reasons[index] = "pull quote (repeats the article)"
+
+
+def _judge_linked_headlines(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """Lines listed under a navigation header ("Read Next", "Related news:") are links to other articles."""
+    under_header = False
+    for index, line in enumerate(lines):
+        if reasons[index] is not None:
+            under_header = bool(cues.NAV_HEADER.match(line)) or (under_header and reasons[index] != CREDIT)
+            continue
+        if not under_header:
+            continue
+        words = word_count(line)
+        if words <= LINKED_HEADLINE_MAX_WORDS and (not _SENTENCE_END.search(line) or words <= LINKED_SENTENCE_MAX_WORDS):
+            reasons[index] = "linked headline"
+        else:
+            under_header = False
+
+
+# Headlines in lists of links run to about this many words; list items of a recipe or a
+# schedule are told apart by their figures.
+LINK_MAX_WORDS = 16
+
+
+def _is_link_like(line: str) -> bool:
+    """Shaped like a linked headline: a few words, capitalised, no figures, no sentence or list punctuation."""
+    words = word_count(line)
+    return (
+        4 <= words <= LINK_MAX_WORDS
+        and is_headline_shaped(line)
+        and line[:1].isupper()
+        and line.rstrip()[-1:].isalnum() | line.rstrip().endswith(("'", "’", '"', "”"))
+        and not any(ch.isdigit() for ch in line)
+        and "|" not in line
+        and not _LIST_ITEM.match(line)
+    )
+
+
+def _judge_link_lists(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """A run of headline-shaped lines inside the story is a list of links to other stories.
+
+    In a run, every line but the last is followed by another headline, so none of them is a
+    subheading (a subheading is followed by its paragraph); the last stays unless the run is
+    at the end. Runs above the first paragraph are the article's own headline and deck.
+    """
+    seen_prose = False
+    index = 0
+    while index < len(lines):
+        if reasons[index] is None and is_prose(lines[index]) and not _is_link_like(lines[index]):
+            seen_prose = True
+        labelled_run = (
+            reasons[index] is None
+            and cues.LABELLED_HEADLINE.match(lines[index])
+            and index + 1 < len(lines)
+            and reasons[index + 1] is None
+            and cues.LABELLED_HEADLINE.match(lines[index + 1])
+        )
+        if not (seen_prose or labelled_run) or reasons[index] is not None or not _is_link_like(lines[index]):
+            index += 1
+            continue
+        run = [index]
+        following = index + 1
+        while following < len(lines) and (reasons[following] is not None or _is_link_like(lines[following])):
+            if reasons[following] is None:
+                run.append(following)
+            following += 1
+        if len(run) >= 2:
+            at_end = following >= len(lines) or bool(cues.LABELLED_HEADLINE.match(lines[run[-1]]))
+            for member in run if at_end else run[:-1]:
+                reasons[member] = "list of links to other stories"
+        index = following
+
+
+def _judge_top(lines: Sequence[str], reasons: list[str | None], title: str | None, scraped: bool) -> None:
+    """Above the story: the page's own headline when it differs from the given title, bylines, mastheads.
+
+    The headline rule applies to scraped text only: an HTML extractor has already taken the
+    page's headline out of the body.
+    """
+    top = [index for index, reason in enumerate(reasons) if reason is None][:2]
+    for position, index in enumerate(top):
+        line = lines[index]
+        if is_prose(line):
+            break
+        if cues.DATE_LINE.match(line):
+            reasons[index] = "date line (kept as metadata)"
+        elif cues.NAMES_ONLY.match(line) and word_count(line) <= 12:
+            reasons[index] = "byline or masthead"
+        elif position == 0 and scraped and title and is_title_case(line) and is_headline_shaped(line) and word_count(line) <= 20:
+            reasons[index] = "headline (the page's own)"
+
+
+def _judge_bios(lines: Sequence[str], reasons: list[str | None], credits: Credits) -> None:
+    """The author's bio or sign-off among the last lines: "Clarence Page is a columnist for ..."."""
+    kept = [index for index, reason in enumerate(reasons) if reason is None]
+    for index in kept[:BIO_TOP_WINDOW] + kept[-BIO_WINDOW:]:
+        if cues.AUTHOR_BIO.match(lines[index]) and word_count(lines[index]) <= 80:
+            reasons[index] = "author bio"
+    for index in kept[-BIO_WINDOW:]:
+        if reasons[index] is None and cues.ORGANISATION_BIO.match(lines[index]) and word_count(lines[index]) <= 120:
+            reasons[index] = "publisher or company description"
+
+
+def _judge_tail(lines: Sequence[str], reasons: list[str | None], prose: list[int], credits: Credits) -> None:
+    """Walk back from the end of the page: the trailing run of furniture after the story goes.
+
+    The run goes on through lines already removed, bylines and footer items ("Capital
+    Media"), and headlines of other stories, and stops at the first line that belongs to the
+    story, so a short line followed by more of the story (a price list, a subheading) stays.
+    """
+    body_words: set[str] | None = None
+    for index in range(len(lines) - 1, prose[-1], -1):
+        line = lines[index]
+        if reasons[index] is not None:
+            continue
+        if is_prose(line) or _LIST_ITEM.match(line) or line.rstrip().endswith(":") or any(ch.isdigit() for ch in line):
+            return
+        if cues.NAMES_ONLY.match(line) and word_count(line) <= 12:
+            reasons[index] = "byline or footer"
+            credits.bylines.append(line.strip(" –—-"))
+        elif word_count(line) <= TAIL_FOOTER_MAX_WORDS and not _SENTENCE_END.search(line):
+            reasons[index] = "page footer"
+        elif is_headline_shaped(line):
+            if body_words is None:
+                body_words = set().union(*(content_words(lines[i]) for i in prose))
+            if topic_overlap(line, body_words) >= MIN_TOPIC_OVERLAP:
+                return
+            reasons[index] = "unrelated headline"
+        else:
+            return
+
+
+def find_title_and_masthead(lines: Sequence[str]) -> tuple[int | None, list[int]]:
+    """For a scraped text with no title given: the index of its headline and of any masthead lines above it.
+
+    The headline is the first headline-sized line at the top that shares words with the prose
+    below it; short lines above it that share none are the site's masthead.
+    """
+    if not lines:
+        return None, []
+    prose_words = [content_words(line) if is_prose(line) else set() for line in lines]
+    masthead: list[int] = []
+    for index, line in enumerate(lines[:4]):
+        if word_count(line) > 30:
+            break
+        below = set().union(*prose_words[index + 1 :])
+        if topic_overlap(line, below) >= MIN_TOPIC_OVERLAP:
+            return index, masthead
+        if word_count(line) <= 8 and not is_prose(line):
+            masthead.append(index)
+        else:
+            break
+    return 0, []

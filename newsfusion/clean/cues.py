@@ -1,0 +1,263 @@
+"""What a line of page furniture says: the cue patterns of the boilerplate classifier.
+
+Each pattern names a kind of furniture that web news pages share across outlets (advertising
+markers, cookie banners, sharing and follow widgets, newsletter promotions, photo credits,
+video player residue, disclaimers, author bios, links to other stories). None lists the lines
+of a particular site. `STRONG_CUES` are safe on a line of any length; `SHORT_CUES` only on
+short lines, since a paragraph of prose may mention the same words in passing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+I = re.IGNORECASE
+
+AD_MARKER = re.compile(
+    r"^[\W_]*(?:advertisement|advertising|sponsored(?: content)?|paid (?:content|post)|promoted(?: content)?|ad|ads)[\W_]*$", I
+)
+COOKIES = re.compile(r"\bcookies?\b.*\b(?:accept|consent|agree|privacy|experience|opt[- ]out|browser|settings)\b", I)
+COMMENTS = re.compile(
+    r"^[\W_]*(?:leave a (?:reply|comment)|post a comment|add (?:a )?comment|comments?|\d+\s+comments?|show comments|"
+    r"view comments|join the (?:discussion|conversation)|you must be logged in to post a comment.*|cancel reply|"
+    r"comment policy)[\W_]*$|\bcomments? policy\b|\bbefore commenting\b",
+    I,
+)
+# Whole lines that are navigation, sharing, section labels or player controls.
+NAVIGATION = re.compile(
+    r"^[\W_]*(?:read (?:more|next|previous|also|full (?:story|article))|now read|previous (?:article|post|story)|"
+    r"next (?:article|post|story)|source link|source|related(?: (?:articles?|stories|posts|news|coverage|content|topics))?|"
+    r"more (?:from|on|stories|news)\b.*|see also|also read|trending(?: now)?|most (?:popular|read|viewed)|"
+    r"recommended(?: for you)?|you (?:may|might) (?:also )?(?:like|be interested in)|don'?t miss|back to top|"
+    r"skip to (?:main )?content|home|menu|search|story highlights.*|about the authors?|"
+    r"share(?: this(?: (?:article|story|post))?)?(?: on \w+)?|tweet|email|print|whatsapp|facebook|twitter|linkedin|"
+    r"pinterest|reddit|telegram|copy link|follow(?: us)?(?: on \w+(?: \w+)?)?|subscribe(?: now)?|sign (?:up|in)|log ?in|"
+    r"click here.*|continue reading.*|story continue[sd] below|article continues (?:below|after advertisement)|"
+    r"continue reading below|scroll (?:down )?to continue.*|watch(?: now| live| the video)?|listen(?: now)?|"
+    r"play(?: video)?|video|photos?|gallery|view gallery|slideshow(?: \(\d+ images?\))?|tags?:.*|topics?:.*|"
+    r"filed under:?.*|posted in:?.*|show caption|hide caption|enlarge this image|toggle caption|image|loading\W*|"
+    r"close|opinion|analysis|commentary|editorial|op-ed|exclusive|breaking(?: news)?|analysis\s*/\s*opinion|"
+    r"developing(?: story)?|top stories|latest news|editor'?s picks?)[\W_]*$",
+    I,
+)
+# A navigation word, then a linked headline on the same line: "Read more: Protesters in ...".
+NAVIGATION_PREFIX = re.compile(
+    r"^[\W_]*(?:read (?:more|also|next|this)?|also read|related(?: (?:article|story|news|coverage|content))?|"
+    r"see (?:also|more)|more|recommended|watch|listen|click here|read the full (?:story|article)|must read|"
+    r"don'?t miss|trending|photos?|video|gallery|opinion)\s*[:|>»–—-]\s*\S|"
+    r"^\W*also on [\w.-]+\.[a-z]{2,}\b|^\(\s*(?:photos?|video|related|see also|read more)\s*:.*\)\W*$|"
+    r"^[A-Z][\w'’ ]{2,40}:[A-Z][a-z]|\bread more\W*$|"
+    r"\[(?:video|pictures?|photos?|gallery|insight|reaction|poll|latest|live|revealed|analysis|update|watch|listen)\]\W*$",
+    I,
+)
+# A header under which the lines that follow are links to other stories, or highlights.
+NAV_HEADER = re.compile(
+    r"^[\W_]*(?:read (?:more|next|previous|also)|now read|related(?: \w+)?|more (?:from|on|stories|news)\b.*|see also|"
+    r"also read|recommended(?: for you)?|trending(?: now)?|most (?:popular|read)|"
+    r"you (?:may|might) (?:also )?(?:like|be interested in)|previous (?:article|post)|next (?:article|post)|"
+    r"top stories|latest news|editor'?s picks?|story highlights)[\W_]*$|^\W*story highlights\b",
+    I,
+)
+SOCIAL = re.compile(
+    r"pic\.twitter\.com/|twitter\.com/\w+/status|instagram\.com/p/|\ba post shared by\b|\bview this post on instagram\b|"
+    r"[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)\s*\w+\s+\d{1,2},\s*\d{4}\s*$|"
+    r"\bfollow (?:us|@\w+) on (?:twitter|facebook|instagram|google news|telegram)\b|^google news\b.*\bfollow\b|"
+    r"^\W*follow\s+@\w+",
+    I,
+)
+# Promotion of the outlet's newsletter, membership or app. Strong when the words can only be
+# a promotion; the looser "sign up for ..." is judged on short lines only (an article about a
+# streaming service may well tell readers to sign up for a trial).
+NEWSLETTER = re.compile(
+    r"\b(?:delivered (?:straight |right )?to your inbox|(?:right |straight )?(?:in|to) your inbox\b.{0,40}\b(?:subscribe|sign up|newsletter)|"
+    r"by signing up,? you agree|sign up to receive|click to subscribe|"
+    r"(?:sign up|subscribe) (?:for|to) (?:our|the) [\w' ]{0,40}newsletters?|get (?:our|the) [\w' ]{0,40}newsletter|"
+    r"privacy policy and terms|support (?:our|independent) journalism|already a subscriber|"
+    r"you(?:'ve| have) (?:reached|read) your (?:free )?(?:article )?limit)",
+    I,
+)
+PROMOTION = re.compile(
+    r"^\W*(?:sign up|subscribe|register|join us|download (?:our|the) app|get the app|create (?:a free|an) account|"
+    r"become a (?:member|subscriber)|donate|support us|want more (?:from|of)\b|want to (?:see|read|learn|know) more\b|"
+    r"check out (?:all|our|the|more)\b)|"
+    r"^\W*follow\b.{0,60}\bon (?:twitter|facebook|instagram|youtube|tiktok|linkedin|telegram|whatsapp)\b|"
+    r"\b(?:share (?:it|this)(?: story| article)? with (?:a friend|your friends)|like this (?:story|article)\?|"
+    r"tell us what you think|let us know (?:what you think|in the comments)|have your say|check (?:this|it) out:|"
+    r"click here for more (?:information|details)|use (?:the )?(?:promo )?code\W+\w+|\d+ issues for|"
+    r"limited[- ]period offer|t&c apply|by clicking here|share your (?:photos|videos|stor(?:y|ies))|"
+    r"download [\w ]{1,30} for (?:iphone|android|ios)|as an interest to stay up to date|"
+    r"(?:complete|full|more) coverage (?:of|on)\b|read or share this story)\b|"
+    r"^(?:[\w'’&-]+\s){0,4}(?:newsletter|podcast)s?\W*$",
+    I,
+)
+CAPTION = re.compile(
+    r"^\s*(?:©|\(c\)\s|photo(?:graph)?\s*:|image\s*:|credit\s*:|pictured\s*:|file photo\b|"
+    r"image (?:source|copyright|caption)\b|file\s*[-–—:]\s|photo (?:source|credit)\b|(?:featured )?image credit\b|"
+    r"(?:figure|fig\.|chart|graph|map)\s*\d+\s*[:.–—-])|"
+    r"\b(?:getty images|ap photo|afp via getty|afp photo|reuters/[A-Z][a-z]+|epa-efe|shutterstock|"
+    r"toggle caption|enlarge this image|hide caption|show caption|photo by [A-Z][a-z]+ [A-Z][a-z]+|"
+    r"\((?:reuters|ap|afp|getty)(?: file)? photo\s*:)",
+    I,
+)
+# A photographer's credit in the shapes wire and newspaper captions use: "REUTERS/Dado Ruvic",
+# "(Cliff Owen/AP)", "| John Shinkle/POLITICO", "Trevor Hughes/USA TODAY". Captions can be long,
+# so these count on a line of any length.
+PHOTO_CREDIT = re.compile(
+    r"\b[A-Z]{2,}/[A-Z][a-z]+ [A-Z][a-z]+(?:/[A-Z]\w+)*\s*$|"
+    r"\((?:[A-Z][\w.'’ -]+/)+[A-Z][\w.'’ &-]+\)\s*$|\|\s*[A-Z][\w.'’ -]+/[A-Z][\w.'’ &-]+|"
+    r"\b[A-Z][a-z]+(?: [A-Z][\w'’-]+)+\s?/\s?(?:[A-Z]{2,}[\w ]*|Getty Images|Reuters|Bloomberg)\s*$|"
+    r"\b(?:Image copyright|Image caption|Media caption|Credit\.\.\.)\s"
+)
+TIMESTAMP = re.compile(
+    r"^\s*(?:published|updated|posted|last (?:updated|modified)(?: on)?)\s*:?\s*[\w ,:./-]{4,60}$|"
+    r"^\s*\d{1,2}:\d{2}\s*(?:am|pm)?\s*(?:et|gmt|utc|bst|edt|est)?\b[\w ,:/-]{0,40}$|"
+    r"^\s*\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago\W*$|^\s*\d+\s*min(?:ute)?s? read\W*$",
+    I,
+)
+PLAYER = re.compile(
+    r"media playback is unsupported|\bjust watched\b|\bmust watch\b|\breplay more videos\b|"
+    r"\blisten to (?:this )?article\b|\bshare this article\b|\bwatch the latest video\b|"
+    r"\bthis (?:form|page|video|content) requires javascript\b|\bpowered by [A-Z]\w+\W*$|\bshow hide\b|"
+    r"^\W*watch\b.{0,30}\bvideos?\s*:?\s*$",
+    I,
+)
+# "CLOSE" opening a line is a video player's close button (case matters: "close" is a word).
+PLAYER_CLOSE = re.compile(r"^CLOSE\b")
+DISCLAIMER = re.compile(
+    r"\b(?:opinions?|views?) expressed (?:by|in|here)\b|\bviews expressed are (?:his|her|their|my) own\b|"
+    r"\bdo(?:es)? not (?:necessarily )?(?:reflect|represent) the (?:views?|opinions?|positions?|policy)\b|"
+    r"\bviews of the authors?\b.{0,40}\bnot\b|\b(?:first|originally) (?:published|appeared|ran) (?:in|on|at|by)\b|"
+    r"\breprinted (?:by|with (?:the )?permission)\b|\bmay not be (?:reproduced|republished|redistributed|copied)\b|"
+    r"\bpermission is (?:given|granted) to\b|\bmade possible (?:by|through) (?:a |the )?(?:grant|generous|support)|"
+    r"\b(?:supported|funded|sponsored|underwritten) (?:in part )?by (?:a )?grant\b|^\W*acknowledge?ments?\s*:|"
+    r"\btranscript (?:has been|was) (?:automatically |machine[- ])?generated\b|^\W*corrections?(?: and clarifications?)?\s*:|"
+    r"\bthis is a developing story\b|\ba revised version of this\b|\bcommitted to truth and accuracy\b|"
+    r"\b(?:read|see) our editorial standards\b|^\W*editor['’]?s note\s*:|"
+    r"\bthis (?:story|article|report|post|piece) (?:is|was) (?:part of|produced (?:by|in)|a collaboration)\b",
+    I,
+)
+AUTHOR_CONTACT = re.compile(
+    r"\b(?:can|may) be (?:reached|contacted) at\b|\bhave a (?:news )?tip\?|"
+    r"\bfollow (?:him|her|them|me) on (?:twitter|facebook|instagram|linkedin)\b|\be-?mail (?:him|her|them|me) at\b|"
+    r"\bwrite to [A-Z][\w.'’ -]+ at\b|\b[\w.+-]+@[\w-]+\.[a-z]{2,}(?:\.[a-z]{2,})?\b|^\W*author\s*:|"
+    r"\bfollow [A-Z][\w.'’ -]{2,40} on (?:twitter|facebook|instagram)\b|\bon twitter @\w+\W*$",
+    I,
+)
+# Shortcodes, template tags and script a content system left in the text.
+MARKUP_RESIDUE = re.compile(
+    r"^\s*\[/?[a-z_]+(?:\s+[a-z_]+\s*=[^\]]*)*\]|\{\{.*\}\}|<\w+[^>]*>\s*$|\bvar \w+\s*=|\bfunction\s*\(|\.push\(\[|\}\);\s*$", I
+)
+BARE_LINK = re.compile(r"^\W*(?:https?://|www\.)\S+\W*$|\burl for this (?:post|story|article)\b", I)
+SEPARATOR = re.compile(r"^[\W_]{3,}$")
+
+# "Analysis: The debate exposed a rift", "Stimulus money fraud:Feds arrest 2 men": a short label,
+# a colon, a headline. Several in a row are a list of links.
+LABELLED_HEADLINE = re.compile(r"^[A-Z][\w'’ .]{1,30}:\s?[A-Z'\"‘“]")
+# A headline of another story set in capitals, as some outlets list them between paragraphs.
+ALL_CAPS_HEADLINE = re.compile(r"^(?=(?:\S+\s+){5})[^a-z|]*[A-Z]{3,}[^a-z|]*$")
+# "– Jayme Deerwester": a dash and a name, signing a section.
+DASHED_NAME = re.compile(r"^\s*[–—-]\s*(?:[A-Z][\w'’-]+\.?\s?){2,4}$")
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue pattern, with the words (or characters) a line must hold for the pattern to be tried.
+
+    The triggers are a cheap filter: testing a set of words is far faster than running a
+    large pattern over every line of prose, and no line without them can match.
+    """
+
+    reason: str
+    pattern: re.Pattern[str]
+    words: frozenset[str] = frozenset()
+    chars: str = ""
+
+    def matches(self, line: str, words: frozenset[str]) -> bool:
+        if (self.words or self.chars) and words.isdisjoint(self.words) and not any(ch in line for ch in self.chars):
+            return False
+        return bool(self.pattern.search(line))
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+STRONG_CUES: tuple[Cue, ...] = (
+    Cue("photo caption or credit", re.compile(r"^\s*(?:©|\(c\)\s|copyright\s+©?\s*\d{4}\b)", I), _words("copyright c"), "©"),
+    Cue("photo caption or credit", PHOTO_CREDIT, _words("image media credit"), "/"),
+    Cue("video or audio player", PLAYER_CLOSE, _words("close")),
+    Cue("separator", SEPARATOR),
+    Cue("advertising marker", AD_MARKER, _words("advertisement advertising sponsored paid promoted content ad ads post")),
+    Cue("cookie notice", COOKIES, _words("cookie cookies")),
+    Cue("comment prompt", COMMENTS, _words("reply comment comments discussion conversation logged commenting policy")),
+    Cue("social media embed", SOCIAL, _words("pic twitter instagram post follow google com"), "@"),
+    Cue("newsletter or subscription promotion", NEWSLETTER, _words("inbox signing receive subscribe newsletter newsletters policy journalism subscriber limit")),
+    Cue("video or audio player", PLAYER, _words("playback watched watch replay listen share javascript powered hide video videos")),
+    Cue(
+        "disclaimer or publishing note",
+        DISCLAIMER,
+        _words(
+            "expressed reflect represent views published appeared ran reprinted reproduced republished redistributed copied "
+            "permission possible grant acknowledgments acknowledgements acknowledgment acknowledgement transcript "
+            "corrections correction developing revised accuracy standards note part produced collaboration editor"
+        ),
+    ),
+)
+SHORT_CUES: tuple[Cue, ...] = (
+    Cue("navigation", NAVIGATION),
+    Cue(
+        "link to another article",
+        NAVIGATION_PREFIX,
+        _words("read also related see more recommended watch listen click must don trending photo photos video gallery opinion"),
+        ":[(",
+    ),
+    Cue(
+        "photo caption or credit",
+        CAPTION,
+        _words("photo photograph image credit pictured file figure fig chart graph map getty ap afp reuters epa shutterstock caption enlarge"),
+        "©/",
+    ),
+    Cue("timestamp", TIMESTAMP, _words("published updated posted last ago min mins minute minutes read"), ":"),
+    Cue(
+        "newsletter or subscription promotion",
+        PROMOTION,
+        _words(
+            "sign subscribe register join download app create become donate support want check follow share like tell let "
+            "have click use code issues limited t clicking coverage read newsletter newsletters podcast podcasts interest iphone android"
+        ),
+    ),
+    Cue("markup residue", MARKUP_RESIDUE, _words("var function"), "[{<}"),
+    Cue("author contact", AUTHOR_CONTACT, _words("reached contacted tip follow email e-mail mail write author twitter"), "@"),
+    Cue("bare link", BARE_LINK, _words("url http https www")),
+    Cue("headline of another story", ALL_CAPS_HEADLINE),
+    Cue("byline", DASHED_NAME),
+)
+
+# "Clarence Page is a columnist for ...", "Andrew C. McCarthy (@x) is a senior fellow at ...": a
+# full name (not a pronoun, not "Mr. Smith" as the story would call someone), then a role.
+_PERSON = r"(?!(?:It|This|That|There|The|He|She|They|We|You|Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\b)[A-Z][\w'’-]+(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3}"
+AUTHOR_BIO = re.compile(
+    rf"^[\W_]*{_PERSON}(?:\s\(@\w+\))?,?\s(?:is|was|has been|serves as)\s(?:[\w'’-]+\s){{0,6}}?"
+    r"(?:columnist|contributor|correspondent|reporter|writer|editor|author|professor|fellow|lecturer|researcher|"
+    r"analyst|director|founder|president|chair|host|commentator|journalist|attorney|lawyer|economist|scholar|"
+    r"student|partner|counsel|veteran|contributing|blogger|historian|classicist)\b"
+)
+# "Ascom is a global solutions provider ...", "ProPublica is a nonprofit newsroom that ...",
+# "About the Hoover Institution: ...": the publisher's or a company's standard description.
+ORGANISATION_BIO = re.compile(
+    r"^[\W_]*(?:about (?:the )?[A-Z][\w.&'’ -]{1,50}:\s*)?(?:the )?[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,5},?"
+    r"(?:\s[^.]{0,80},)?\s(?:is|are)\s(?:a|an|the|one of the)\s(?:[\w'’-]+\s){0,4}?"
+    r"(?:provider|company|organi[sz]ation|newsroom|institution|cent(?:er|re)|firm|group|agency|network|publisher|"
+    r"foundation|think tank|nonprofit|non-profit|corporation|association|institute|outlet|platform|source)\b",
+    I,
+)
+# A line that is nothing but a date, as pages print their publication date: "Saturday, January 1, 2005".
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+DATE_LINE = re.compile(
+    rf"^\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+    rf"\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})(?:,?\s+\d{{1,2}}:\d{{2}}\s*(?:am|pm)?(?:\s*[a-z]{{2,4}})?)?\W*$",
+    I,
+)
+# A line that is nothing but names: a byline or a photo credit ("John Bacon", "Doug Stanglin and Ken Alltucker").
+_NAME = r"(?:[A-Z][\w'’-]*\.?|[A-Z]\.)(?:\s(?:[A-Z][\w'’-]*\.?|[A-Z]\.|de|van|von|der|da|al|bin|Jr\.?|Sr\.?)){1,3}"
+NAMES_ONLY = re.compile(rf"^[\W_]*{_NAME}(?:(?:,\s*|\s+and\s+|\s*&\s*){_NAME})*(?:\s*[–—-]\s*{_NAME})?[\W_]*$")

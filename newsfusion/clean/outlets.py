@@ -1,0 +1,80 @@
+"""Each outlet's page template: the short lines it prints in article after article.
+
+"Story Continued Below", a masthead, a sign-off: such lines show up in many articles of one
+outlet. Counts live in the store (so a restart remembers them) and are read before an article
+is cleaned; the article's own lines are counted after it, so the result depends only on
+what arrived earlier.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import replace
+from typing import TYPE_CHECKING, Iterable
+
+from ..types import Article, RemovedText
+from .boilerplate import OUTLET_LINE_MAX_WORDS, OUTLET_REPEAT_ARTICLES, normalise_line, word_count
+
+TEMPLATE_REASON = "repeated in the outlet's other articles"
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+
+def line_key(normalised: str) -> int:
+    """A signed 64-bit key for a normalised line (SQLite integers are signed)."""
+    return int.from_bytes(hashlib.blake2b(normalised.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
+
+
+def countable_lines(lines: Iterable[str]) -> dict[str, int]:
+    """The short lines of an article worth counting, normalised, mapped to their keys."""
+    found = {}
+    for line in lines:
+        if word_count(line) <= OUTLET_LINE_MAX_WORDS:
+            normalised = normalise_line(line)
+            if normalised:
+                found[normalised] = line_key(normalised)
+    return found
+
+
+class OutletTemplates:
+    """Removes an outlet's template lines from its articles, in arrival order, and counts their lines.
+
+    Counts of the batch in flight are held in memory until `write()` stores them.
+    """
+
+    def __init__(self, store: "Store"):
+        self._store = store
+        self._pending: Counter[tuple[str, int]] = Counter()
+
+    def counts(self, outlet: str, keys: dict[str, int]) -> dict[str, int]:
+        """In how many earlier articles of `outlet` each normalised line was printed."""
+        stored = self._store.outlet_line_counts(outlet, keys.values())
+        return {normalised: stored.get(key, 0) + self._pending.get((outlet, key), 0) for normalised, key in keys.items()}
+
+    def apply(self, article: Article) -> Article:
+        """The article without the lines its outlet printed in earlier articles; then count its lines."""
+        if not article.outlet:
+            return article
+        kept = article.text.split("\n\n")
+        every_line = kept + [item.text for item in article.removed]
+        keys = countable_lines(every_line)
+        counts = self.counts(article.outlet, countable_lines(kept))
+        template = {line for line in kept if counts.get(normalise_line(line), 0) >= OUTLET_REPEAT_ARTICLES}
+        for key in set(keys.values()):
+            self._pending[(article.outlet, key)] += 1
+        if not template or len(template) == len(kept):
+            return article
+        removed = tuple(RemovedText(line, TEMPLATE_REASON) for line in kept if line in template)
+        return replace(
+            article,
+            text="\n\n".join(line for line in kept if line not in template),
+            removed=article.removed + removed,
+        )
+
+    def write(self) -> None:
+        """Write the pending counts (inside the caller's write transaction), then forget them."""
+        if self._pending:
+            self._store.add_outlet_lines(dict(self._pending))
+        self._pending.clear()

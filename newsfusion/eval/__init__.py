@@ -1,0 +1,1 @@
+"""Scorers and data-set loaders behind `newsfusion eval TASK`."""

@@ -1,0 +1,70 @@
+"""The tasks of `newsfusion eval`: each scores one stage on real data with the default configuration.
+
+A task takes the parsed command line and returns `{task, data, metrics}` plus any detail
+worth printing (the misses), which `--json` includes and the text output summarises.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any, Callable
+
+from ..errors import UsageError
+from .data import GOLDEN, shared_path
+
+
+def _extraction(args: argparse.Namespace) -> dict[str, Any]:
+    from ..clean import clean_document
+    from ..ingest.records import document_from_html
+    from ..types import Article
+    from .extraction import evaluate_extraction
+
+    folder = args.data or str(shared_path("data", "html-extraction-dev"))
+    def extract(html: str, url: str) -> str:
+        result = clean_document(document_from_html(html.encode("utf-8"), html, "utf-8", "page", url or "page", url=url or None))
+        return result.text if isinstance(result, Article) else ""
+
+    return {"task": "extraction", "data": folder, "metrics": evaluate_extraction(folder, extract)}
+
+
+def _boilerplate(args: argparse.Namespace) -> dict[str, Any]:
+    from .boilerplate import evaluate_allsides, evaluate_seeds
+
+    seeds = shared_path("seeds") if args.seeds is None else args.seeds
+    golden = args.data or str(GOLDEN / "boilerplate-allsides.jsonl")
+    corpus = args.corpus or str(shared_path("data", "allsides-articles.jsonl.gz"))
+    from pathlib import Path
+
+    seed_result = evaluate_seeds(Path(seeds))
+    allsides_result = evaluate_allsides(Path(golden), Path(corpus))
+    return {
+        "task": "boilerplate",
+        "data": {"seeds": str(seeds), "golden": golden, "corpus": corpus},
+        "metrics": {**seed_result["metrics"], **allsides_result["metrics"]},
+        "removals_by_reason": allsides_result["by_reason"],
+        "misses": seed_result["failures"]
+        + [f"{m['id']} {m['part']} [{m['label']}/{m['kind']}] removed as {m['reason']!r}: {m['line']}" for m in allsides_result["mistakes"]],
+    }
+
+
+def _dedupe(args: argparse.Namespace) -> dict[str, Any]:
+    from pathlib import Path
+
+    from .dedupe import evaluate_dedupe
+
+    corpus = args.corpus or args.data or str(shared_path("data", "allsides-articles.jsonl.gz"))
+    result = evaluate_dedupe(Path(corpus))
+    return {"task": "dedupe", "data": corpus, "metrics": result["metrics"], "misses": result["misses"]}
+
+
+TASKS: dict[str, tuple[Callable[[argparse.Namespace], dict[str, Any]], str]] = {
+    "extraction": (_extraction, "HTML main-text extraction F1 on html-extraction-dev (--data DIR)"),
+    "boilerplate": (_boilerplate, "boilerplate line removal on the seeds and hand-labelled allsides lines"),
+    "dedupe": (_dedupe, "near-duplicate precision and recall on syndicated copies and hard negatives built from allsides"),
+}
+
+
+def run_task(name: str, args: argparse.Namespace) -> dict[str, Any]:
+    if name not in TASKS:
+        raise UsageError(f"unknown eval task {name!r}; choose one of {', '.join(sorted(TASKS))}")
+    return TASKS[name][0](args)

@@ -1,0 +1,82 @@
+"""The per-article work that needs no shared state, run in worker processes.
+
+Cleaning and fingerprinting depend only on the document, so they run in a process pool,
+one document per task, results in input order. The stages that need the stream's history
+(outlet templates, duplicate groups, stories) run after them in the main process, in order.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from .clean import clean_document
+from .dedupe import Signature, signature
+from .types import Article, RawDocument, Rejection
+
+# Documents sent to a worker per task: large enough to amortise the hand-over, small enough
+# to keep both workers busy on a batch of a few hundred.
+CHUNK_SIZE = 16
+# Batches smaller than this are prepared in-process: starting workers costs about a second.
+MIN_POOL_BATCH = 32
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A document after the stateless stages, with the seconds each stage took."""
+
+    result: Article | Rejection
+    fingerprint: Signature | None
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def prepare(document: RawDocument) -> Prepared:
+    """Clean a document and fingerprint its text."""
+    started = time.perf_counter()
+    result = clean_document(document)
+    cleaned = time.perf_counter()
+    fingerprint = signature(result.text) if isinstance(result, Article) else None
+    return Prepared(result, fingerprint, {"clean": cleaned - started, "dedupe": time.perf_counter() - cleaned})
+
+
+def _prepare_chunk(documents: list[RawDocument]) -> list[Prepared]:
+    return [prepare(document) for document in documents]
+
+
+def worker_count(setting: int) -> int:
+    """The number of worker processes: the setting, or one per CPU when it is 0."""
+    return setting if setting > 0 else (os.cpu_count() or 1)
+
+
+class PreparePool:
+    """Runs `prepare` over documents, in worker processes when there is more than one worker."""
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self._executor: ProcessPoolExecutor | None = None
+
+    def submit(self, documents: Iterable[RawDocument]) -> Callable[[], list[Prepared]]:
+        """Start preparing documents; the returned function waits for and returns the results, in order.
+
+        Work goes to the workers in the background, so the caller can write the previous
+        batch meanwhile. Small batches are prepared at once, in-process.
+        """
+        documents = list(documents)
+        if self.workers <= 1 or len(documents) < MIN_POOL_BATCH:
+            results = [prepare(document) for document in documents]
+            return lambda: results
+        if self._executor is None:
+            # spawn, not fork: the main process holds SQLite connections and threads.
+            self._executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+        chunks = [documents[i : i + CHUNK_SIZE] for i in range(0, len(documents), CHUNK_SIZE)]
+        futures = [self._executor.submit(_prepare_chunk, chunk) for chunk in chunks]
+        return lambda: [prepared for future in futures for prepared in future.result()]
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(cancel_futures=True)
+            self._executor = None

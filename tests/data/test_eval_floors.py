@@ -1,0 +1,41 @@
+"""Quality floors on the real data sets: a little under the scores in BENCHMARKS.md, so a regression fails.
+
+Each runs `newsfusion eval TASK` with the default configuration and skips when ../shared is absent.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import shared_file
+
+pytestmark = pytest.mark.data
+
+
+def run_eval(cli, *args):
+    result = cli("eval", *args, "--json")
+    assert result.code == 0, result.err
+    return json.loads(result.out)["metrics"]
+
+
+def test_html_extraction(cli):
+    shared_file("html-extraction-dev/ground-truth.json")
+    metrics = run_eval(cli, "extraction")
+    assert metrics["f1"] >= 0.965 and metrics["precision"] >= 0.975
+
+
+def test_boilerplate_removal(cli):
+    shared_file("allsides-articles.jsonl.gz")
+    metrics = run_eval(cli, "boilerplate")
+    assert metrics["seed_boilerplate_removed"] == 1.0 and metrics["seed_must_keep_kept"] == 1.0
+    assert metrics["seed_titles"] == 1.0 and metrics["seed_agencies"] == 1.0
+    assert metrics["allsides_precision"] >= 0.975
+    assert metrics["allsides_recall"] >= 0.84
+
+
+def test_dedupe(cli):
+    shared_file("allsides-articles.jsonl.gz")
+    metrics = run_eval(cli, "dedupe")
+    assert metrics["precision"] >= 0.98 and metrics["recall"] >= 0.96
