@@ -67,26 +67,17 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_stories(args: argparse.Namespace) -> int:
-    # Until story clustering lands, every article is a story of its own.
     with _open_store(args) as store:
-        stories = [
-            {
-                "id": article["source_id"],
-                "title": article["title"],
-                "thread_id": None,
-                "first_seen": article["published"],
-                "last_seen": article["published"],
-                "articles": [article["source_id"]],
-                "independent_sources": 1,
-            }
-            for article in store.articles()
-        ]
+        stories = store.stories()
     if args.json:
         _print_json(stories)
-    else:
-        for story in stories:
-            print(f"{story['id']}  {story['title'] or '(untitled)'}  [{len(story['articles'])} article]")
-        print(f"{len(stories)} stories")
+        return 0
+    for story in stories:
+        sources = f"{story['independent_sources']} independent source{'s' if story['independent_sources'] != 1 else ''}"
+        print(f"{story['id']:>5}  {story['title'] or '(untitled)'}")
+        print(f"       thread {story['thread_id']}  {story['article_count']} articles, {sources}  {story['first_seen'] or ''}")
+        print(f"       {' '.join(story['articles'][:8])}{' ...' if len(story['articles']) > 8 else ''}")
+    print(f"{len(stories)} stories")
     return 0
 
 
@@ -96,6 +87,7 @@ def cmd_article(args: argparse.Namespace) -> int:
         if article is None:
             raise UsageError(f"no article {args.source_id!r} in {store.path}; list them with `newsfusion stories`")
         article["revisions"] = store.revisions(args.source_id)
+        article["story_id"] = store.story_of(args.source_id)
         group = store.duplicate_group(args.source_id)
         article["duplicate_of"] = group["group"] if group and group["group"] != args.source_id else None
         article["duplicate_group"] = group
@@ -224,7 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
         "ingest",
         cmd_ingest,
         "ingest files, folders, - (JSON lines on stdin), feeds and http(s) URLs, in order",
-        ("db", "offline", "max_document_mb", "fetch_timeout_s", "fetch_retries", "dedupe_window", "workers", "batch_size"),
+        ("db", "offline", "max_document_mb", "fetch_timeout_s", "fetch_retries", "dedupe_window", "max_active_stories", "workers", "batch_size"),
     )
     ingest.add_argument("paths", nargs="+", metavar="PATH", help=".txt .html .json .jsonl .jsonl.gz .xml/.rss/.atom, a folder, - or a URL")
     ingest.add_argument("--quiet", action="store_true", help="no progress display")

@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from .clean import OutletTemplates
+from .cluster.clusterer import ClusterItem, StoryClusterer
+from .cluster.features import ArticleFeatures, article_features
+from .extract.timeframe import UNKNOWN, Timeframe
 from .dedupe import DuplicateIndex, Signature, signature
 from .settings import Settings
 from .store import Store
@@ -79,6 +82,8 @@ class _Pending:
     item: RawDocument | Rejection
     result: Article | Rejection | None = None
     fingerprint: Signature | None = None
+    features: ArticleFeatures | None = None
+    timeframe: Timeframe = UNKNOWN
 
 
 ProgressCallback = Callable[[IngestSummary], None]
@@ -86,7 +91,7 @@ RejectionCallback = Callable[[Rejection], None]
 
 
 class Pipeline:
-    """The stages as built so far: ingest -> clean -> dedupe -> store."""
+    """The stages as built so far: ingest -> clean -> dedupe -> cluster -> store."""
 
     def __init__(
         self,
@@ -99,6 +104,7 @@ class Pipeline:
         self.settings = settings
         self.templates = OutletTemplates(store)
         self.duplicates = DuplicateIndex(store, settings.dedupe_window)
+        self.clusterer = StoryClusterer(store, settings.max_active_stories)
         self.pool = PreparePool(worker_count(settings.workers))
         self.timer = StageTimer()
         self.summary = IngestSummary()
@@ -152,6 +158,7 @@ class Pipeline:
     def _process(self, batch: list[_Pending], fresh: list[_Pending], waiting: Callable[[], list[Prepared]]) -> None:
         for pending, prepared in zip(fresh, waiting()):
             pending.result, pending.fingerprint = prepared.result, prepared.fingerprint
+            pending.features, pending.timeframe = prepared.features, prepared.timeframe
             for stage, seconds in prepared.seconds.items():
                 self.timer.add(stage, seconds)
 
@@ -161,6 +168,7 @@ class Pipeline:
                 applied = self.templates.apply(pending.result)
                 if applied is not pending.result:
                     pending.result, pending.fingerprint = applied, signature(applied.text)
+                    pending.features = article_features(applied.title, applied.text)
         self.timer.add("clean", time.perf_counter() - started, 0)
 
         started = time.perf_counter()
@@ -170,6 +178,7 @@ class Pipeline:
                 if self._store_one(pending):
                     stored.append(pending)
             self.templates.write()
+            self.clusterer.write()
         done = time.perf_counter()
         self.timer.add("store", done - started, len(batch))
         self.summary.latencies.extend(done - pending.arrived for pending in stored)
@@ -201,6 +210,11 @@ class Pipeline:
         self.timer.add("dedupe", time.perf_counter() - started, 0)
         if match is not None:
             self.summary.duplicates += 1
+        if outcome.status == "new" and pending.features is not None:
+            started = time.perf_counter()
+            seq = self.store.article_seq(article_id)
+            self.clusterer.assign(ClusterItem(article_id, seq, pending.result.title, pending.features, pending.timeframe))
+            self.timer.add("cluster", time.perf_counter() - started, 0)
         if outcome.status == "new":
             self.summary.ingested += 1
         else:

@@ -89,6 +89,12 @@ SPECS: tuple[SettingSpec, ...] = (
         "exact copies are found at any age",
     ),
     SettingSpec(
+        "max_active_stories",
+        20_000,
+        _positive_int,
+        "most recently updated stories an arriving article is compared with; older ones stay in the store",
+    ),
+    SettingSpec(
         "workers",
         0,
         _non_negative_int,
@@ -117,6 +123,7 @@ class Settings:
     fetch_retries: int
     user_agent: str
     dedupe_window: int
+    max_active_stories: int
     workers: int
     batch_size: int
 

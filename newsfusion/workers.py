@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from .clean import clean_document
+from .cluster.features import ArticleFeatures, article_features
 from .dedupe import Signature, signature
+from .extract.timeframe import UNKNOWN, Timeframe, infer_timeframe
 from .types import Article, RawDocument, Rejection
 
 # Documents sent to a worker per task: large enough to amortise the hand-over, small enough
@@ -30,17 +32,25 @@ class Prepared:
     """A document after the stateless stages, with the seconds each stage took."""
 
     result: Article | Rejection
-    fingerprint: Signature | None
+    fingerprint: Signature | None = None
+    features: ArticleFeatures | None = None
+    timeframe: Timeframe = UNKNOWN
     seconds: dict[str, float] = field(default_factory=dict)
 
 
 def prepare(document: RawDocument) -> Prepared:
-    """Clean a document and fingerprint its text."""
+    """Clean a document, fingerprint its text, and compute what clustering needs."""
     started = time.perf_counter()
     result = clean_document(document)
     cleaned = time.perf_counter()
-    fingerprint = signature(result.text) if isinstance(result, Article) else None
-    return Prepared(result, fingerprint, {"clean": cleaned - started, "dedupe": time.perf_counter() - cleaned})
+    if not isinstance(result, Article):
+        return Prepared(result, seconds={"clean": cleaned - started})
+    fingerprint = signature(result.text)
+    fingerprinted = time.perf_counter()
+    features = article_features(result.title, result.text)
+    timeframe = infer_timeframe(result.text, result.published, result.published_source)
+    seconds = {"clean": cleaned - started, "dedupe": fingerprinted - cleaned, "cluster": time.perf_counter() - fingerprinted}
+    return Prepared(result, fingerprint, features, timeframe, seconds)
 
 
 def _prepare_chunk(documents: list[RawDocument]) -> list[Prepared]:

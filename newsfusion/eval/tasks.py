@@ -57,9 +57,19 @@ def _dedupe(args: argparse.Namespace) -> dict[str, Any]:
     return {"task": "dedupe", "data": corpus, "metrics": result["metrics"], "misses": result["misses"]}
 
 
+def _clustering(args: argparse.Namespace) -> dict[str, Any]:
+    from pathlib import Path
+
+    from .clustering import evaluate_clustering
+
+    data = args.data or str(shared_path("data", "ecbplus-dev.jsonl"))
+    return {"task": "clustering", "data": data, **evaluate_clustering(Path(data))}
+
+
 TASKS: dict[str, tuple[Callable[[argparse.Namespace], dict[str, Any]], str]] = {
     "extraction": (_extraction, "HTML main-text extraction F1 on html-extraction-dev (--data DIR)"),
     "boilerplate": (_boilerplate, "boilerplate line removal on the seeds and hand-labelled allsides lines"),
+    "clustering": (_clustering, "stories vs gold_event and threads vs gold_topic, BCubed and pairwise (--data FILE, default ECB+ dev)"),
     "dedupe": (_dedupe, "near-duplicate precision and recall on syndicated copies and hard negatives built from allsides"),
 }
 

@@ -7,6 +7,7 @@ from typing import Any, Iterable, Iterator
 from ..types import Article, RawDocument, Rejection, StoredOutcome
 from . import articles as _articles
 from . import dedupe as _dedupe
+from . import stories as _stories
 from . import templates as _templates
 from .database import Database
 from .search import search_articles
@@ -72,7 +73,49 @@ class Store:
     def group_ids(self) -> list[dict[str, Any]]:
         return _dedupe.group_ids(self.db.connection)
 
+    # -- stories (the clusterer's state) --------------------------------------------------------
+
+    def max_story_and_thread_ids(self) -> tuple[int, int]:
+        return _stories.max_ids(self.db.connection)
+
+    def put_story(self, story: Any) -> None:
+        with self.db.write() as connection:
+            _stories.put_story(connection, story)
+
+    def put_story_member(self, article_id: int, story_id: int, similarity: float) -> None:
+        with self.db.write() as connection:
+            _stories.put_story_member(connection, article_id, story_id, similarity)
+
+    def merge_stories(self, fold: int, keep: int) -> None:
+        with self.db.write() as connection:
+            _stories.merge_stories(connection, fold, keep)
+
+    def put_thread(self, thread: Any) -> None:
+        with self.db.write() as connection:
+            _stories.put_thread(connection, thread)
+
+    def active_stories(self, limit: int) -> list[Any]:
+        return _stories.active_stories(self.db.connection, limit)
+
+    def active_threads(self, limit: int) -> list[Any]:
+        return _stories.active_threads(self.db.connection, limit)
+
+    def stories(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        return _stories.story_records(self.db.connection, limit, offset)
+
+    def story(self, story_id: int) -> dict[str, Any] | None:
+        return _stories.story_record(self.db.connection, story_id)
+
+    def story_of(self, source_id: str) -> int | None:
+        return _stories.story_of(self.db.connection, source_id)
+
+    def story_assignments(self) -> list[dict[str, Any]]:
+        return _stories.story_assignments(self.db.connection)
+
     # -- reading -----------------------------------------------------------------------------
+
+    def article_seq(self, article_id: int) -> int:
+        return int(self.db.connection.execute("SELECT seq FROM articles WHERE id = ?", (article_id,)).fetchone()[0])
 
     def article(self, source_id: str) -> dict[str, Any] | None:
         return _articles.article_record(self.db.connection, source_id)

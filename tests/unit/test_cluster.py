@@ -1,0 +1,79 @@
+"""Story clustering pieces: features, background sentences, timeframes, determinism, merges."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from newsfusion.cluster.features import article_features, dot, is_background
+from newsfusion.cluster.timing import StoryTime, time_factor
+from newsfusion.eval.clustering import bcubed, pairwise
+from newsfusion.extract.timeframe import Timeframe, infer_timeframe
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+REUTERS = (FIXTURES / "reuters-karabakh-excerpt.txt").read_text(encoding="utf-8")
+
+
+def test_background_sentences():
+    assert is_background("In 2020, Azerbaijan regained control of several cities during 44 days of clashes.", None)
+    assert is_background("Since 1994 the region had been under ethnic Armenian control.", None)
+    assert is_background("The region was the scene of a war in 2020.", 2023)
+    assert not is_background("Azerbaijan launched an offensive on Tuesday.", 2023)
+
+
+def test_background_counts_less_than_news():
+    news = "Azerbaijan launched an offensive in Karabakh on Tuesday. Armenia called for talks."
+    history = "In 2020, Azerbaijan launched an offensive in Karabakh. In 2020, Armenia called for talks."
+    current = article_features("Fighting in Karabakh", news)
+    old = article_features("Fighting in Karabakh", history)
+    assert current.vector["offensive"] > old.vector["offensive"]
+
+
+def test_names_and_figures_are_features():
+    features = article_features("US calls for Azerbaijan to halt Karabakh attack", REUTERS)
+    assert "~antony blinken" in features.vector and "~nikol pashinyan" in features.vector
+    assert "blinken" in features.names
+    assert dot(features.vector, features.vector) > 0.999
+
+
+def test_timeframe_from_content():
+    assert infer_timeframe("The six-week war ended in November 2020. Since last year's war, tensions have risen.", None) == Timeframe(
+        date(2021, 1, 1), date(2021, 12, 31), 0.6, "last_year"
+    )
+    frame = infer_timeframe("Putin launched the invasion of Ukraine in 2022.", None)
+    assert frame.start == date(2022, 1, 1) and frame.end is None
+    # A year in a sentence about the future is not evidence.
+    assert not infer_timeframe("Elections will be held in 2030.", None).known
+    assert infer_timeframe("x", "2023-09-19", "record") == Timeframe(date(2023, 9, 19), date(2023, 9, 19), 0.95, "record")
+
+
+def test_time_factor():
+    story = StoryTime().add(Timeframe(date(2023, 9, 19), date(2023, 9, 19), 0.95, "record"))
+    assert time_factor(Timeframe(date(2023, 9, 21), date(2023, 9, 21), 0.95, "record"), story) == 1.0
+    assert time_factor(Timeframe(date(2024, 3, 1), date(2024, 3, 1), 0.95, "record"), story) < 0.01
+    floored = StoryTime().add(Timeframe(date(2022, 1, 1), None, 0.5, "latest_year"))
+    assert time_factor(Timeframe(date(2021, 1, 1), date(2021, 12, 31), 0.6, "last_year"), floored) == 0.5
+    assert time_factor(Timeframe(None, None, 0.0, "unknown"), floored) == 1.0
+
+
+def test_bcubed_and_pairwise():
+    gold = {"a": 1, "b": 1, "c": 2, "d": 2}
+    assert bcubed(gold, gold)["bcubed_f1"] == 1.0
+    lumped = {item: 0 for item in gold}
+    assert bcubed(lumped, gold)["bcubed_precision"] == 0.5 and bcubed(lumped, gold)["bcubed_recall"] == 1.0
+    assert pairwise(lumped, gold)["pairwise_precision"] == round(2 / 6, 4)
+
+
+def test_same_input_order_gives_the_same_stories(cli, tmp_path):
+    paragraphs = [p for p in REUTERS.split("\n\n")[2:] if p.strip()]
+    records = [{"id": f"r{i}", "title": f"Report {i}", "text": "\n\n".join(paragraphs[i % 3 : i % 3 + 4])} for i in range(8)]
+    path = tmp_path / "stream.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    results = []
+    for run in range(2):
+        db = str(tmp_path / f"run{run}.db")
+        cli("ingest", path, "--db", db)
+        results.append(json.loads(cli("stories", "--json", "--db", db).out))
+    strip = lambda stories: [(s["id"], s["articles"], s["thread_id"], s["title"]) for s in stories]  # noqa: E731
+    assert strip(results[0]) == strip(results[1])
