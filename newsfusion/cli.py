@@ -154,6 +154,13 @@ def cmd_config(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from .bench import format_report, run_bench
 
+    if args.stage == "cluster":
+        from .bench_cluster import format_cluster_report, run_cluster_bench
+
+        sizes = [int(size) for size in args.sizes.split(",")]
+        report = run_cluster_bench(args.corpus, sizes, _settings(args), base_limit=args.limit)
+        print(json.dumps(report, indent=2) if args.json else format_cluster_report(report))
+        return 0
     report = run_bench(args.corpus, args.limit, args.runs, _settings(args))
     if args.json:
         _print_json(report)
@@ -249,10 +256,19 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--seeds", metavar="DIR", help="seed articles with expected.json (default ../shared/seeds)")
     evaluate.add_argument("--json", action="store_true", help="print JSON")
 
-    bench = command("bench", cmd_bench, "measure throughput, latency and peak memory on a corpus", ("batch_size", "workers", "max_document_mb"))
+    bench = command(
+        "bench", cmd_bench, "measure throughput, latency and peak memory on a corpus", ("batch_size", "workers", "max_document_mb", "max_active_stories")
+    )
     bench.add_argument("--corpus", required=True, metavar="PATH", help="corpus to ingest, e.g. ../shared/data/allsides-articles.jsonl.gz")
     bench.add_argument("--limit", type=int, default=None, metavar="N", help="first N documents only")
     bench.add_argument("--runs", type=int, default=1, metavar="K", help="independent runs; figures are their medians (default 1)")
+    bench.add_argument(
+        "--stage",
+        choices=["pipeline", "cluster"],
+        default="pipeline",
+        help="pipeline: the whole pipeline on the corpus; cluster: story assignment alone, replaying the corpus to --sizes",
+    )
+    bench.add_argument("--sizes", default="10000,100000,1000000", help="with --stage cluster: article counts to report at")
     bench.add_argument("--json", action="store_true", help="print JSON")
     return parser
 

@@ -14,6 +14,7 @@ so the cost per article does not grow with the history.
 
 from __future__ import annotations
 
+import heapq
 import json
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -35,24 +36,37 @@ JOIN_THRESHOLD = 0.22
 MERGE_THRESHOLD = JOIN_THRESHOLD
 THREAD_THRESHOLD = 0.08
 # Features kept in a story's or thread's summed vector, and indexed for candidate search.
-STORY_FEATURES = 3000
+STORY_FEATURES = 200
 INDEXED_FEATURES = 20
 QUERY_FEATURES = 15
-MAX_CANDIDATES = 40
-# Index entries shared by this many stories say nothing ("said", "trump" in a US feed).
-MAX_POSTINGS = 3000
+# Features of an article used to score candidates: the heaviest hold most of its weight, and
+# each one more costs a lookup in every candidate story.
+SCORE_FEATURES = 60
+MAX_CANDIDATES = 20
+# Index entries shared by this many active stories say nothing ("said", "trump" in a US feed).
+MAX_POSTINGS = 500
 # Features kept of the titled member, to compare a newcomer's claim to the title.
 TITLE_FEATURES = 40
-# Passes of story-to-story merging per batch (each pass merges each story at most once).
-CONSOLIDATION_ROUNDS = 3
+# Merging is considered with the stories the joining article also links to at least this
+# well: two stories can only turn out to be one through articles that fit both.
+MERGE_CHECK_FLOOR = 0.5
+# A thread's vector follows its stories' means, refreshed when a story reaches these sizes
+# (a story's mean moves little between them) and every THREAD_UPDATE_EVERY articles after.
+THREAD_UPDATE_AT = {2, 3, 4, 6, 8, 12, 16, 24, 32}
+THREAD_UPDATE_EVERY = 16
 # A story alone in its thread looks for a thread again when it reaches these sizes.
 RECONSIDER_AT = {2, 4, 8, 16}
+
+
+def _heaviest(vector: Vector, size: int) -> list[tuple[str, float]]:
+    """The `size` heaviest entries, ties broken by key so results do not depend on dict order."""
+    return heapq.nsmallest(size, vector.items(), key=lambda item: (-item[1], item[0]))
 
 
 def _prune(vector: Vector, size: int) -> Vector:
     if len(vector) <= size:
         return vector
-    return dict(sorted(vector.items(), key=lambda item: (-item[1], item[0]))[:size])
+    return dict(_heaviest(vector, size))
 
 
 def _add(target: Vector, source: Vector, scale: float = 1.0) -> None:
@@ -61,7 +75,7 @@ def _add(target: Vector, source: Vector, scale: float = 1.0) -> None:
 
 
 def _top_keys(vector: Vector, size: int) -> set[str]:
-    return {key for key, _ in sorted(vector.items(), key=lambda item: (-item[1], item[0]))[:size]}
+    return {key for key, _ in _heaviest(vector, size)}
 
 
 @dataclass
@@ -142,8 +156,8 @@ class _Index:
             weight = vector[key]
             for holder in holders:
                 hits[holder] = hits.get(holder, 0.0) + weight
-        ranked = sorted(hits.items(), key=lambda item: (-item[1], -item[0]))
-        return [holder for holder, _ in ranked[:MAX_CANDIDATES]]
+        ranked = heapq.nsmallest(MAX_CANDIDATES, hits.items(), key=lambda item: (-item[1], -item[0]))
+        return [holder for holder, _ in ranked]
 
 
 class StoryClusterer:
@@ -232,9 +246,10 @@ class StoryClusterer:
         """The story this article belongs to, by average link and time."""
         self._load()
         scored = []
-        for story_id in self._story_index.candidates(item.features.vector):
+        query = _prune(item.features.vector, SCORE_FEATURES)
+        for story_id in self._story_index.candidates(query):
             story = self._stories[story_id]
-            score = dot(item.features.vector, story.vector) / story.articles * time_factor(item.timeframe, story.time)
+            score = dot(query, story.vector) / story.articles * time_factor(item.timeframe, story.time)
             scored.append((story_id, round(score, 6)))
         scored.sort(key=lambda pair: (-pair[1], pair[0]))
         if scored and scored[0][1] >= JOIN_THRESHOLD:
@@ -269,9 +284,12 @@ class StoryClusterer:
         self._dirty_stories.add(story.id)
         self._pending_members.append((item.article_id, story.id, decision.score if decision.story_id else 1.0))
         if decision.story_id is not None:
-            self._update_thread(story)
+            if story.articles in THREAD_UPDATE_AT or story.articles % THREAD_UPDATE_EVERY == 0:
+                self._update_thread(story)
             self._reconsider_thread(story)
-            for other_id, _ in decision.candidates:
+            for other_id, score in decision.candidates:
+                if score < MERGE_CHECK_FLOOR * JOIN_THRESHOLD:
+                    break
                 if other_id != story.id and other_id in self._stories:
                     story = self._maybe_merge(story, self._stories[other_id])
         return story.id
@@ -337,6 +355,7 @@ class StoryClusterer:
 
     def _best_thread(self, mean: Vector, exclude: int | None = None) -> ThreadState | None:
         best, best_score = None, 0.0
+        mean = _prune(mean, SCORE_FEATURES)
         for thread_id in self._thread_index.candidates(mean):
             if thread_id == exclude:
                 continue
@@ -383,40 +402,8 @@ class StoryClusterer:
 
     # -- persistence -------------------------------------------------------------------------
 
-    def consolidate(self) -> None:
-        """Merge the stories this batch touched with any story they now average-link to, best pairs first.
-
-        Joining one article at a time cannot see that two stories, each grown from its own
-        first report, are one event; checking the changed stories against their neighbours
-        once per batch brings the result close to batch average-link clustering.
-        """
-        for _ in range(CONSOLIDATION_ROUNDS):
-            pairs = []
-            for story_id in sorted(self._dirty_stories):
-                story = self._stories.get(story_id)
-                if story is None:
-                    continue
-                for other_id in self._story_index.candidates(story.mean()):
-                    if other_id == story_id or other_id not in self._stories:
-                        continue
-                    other = self._stories[other_id]
-                    link = dot(story.vector, other.vector) / (story.articles * other.articles)
-                    link *= story_time_factor(story.time, other.time)
-                    if link >= MERGE_THRESHOLD:
-                        pairs.append((round(link, 6), min(story_id, other_id), max(story_id, other_id)))
-            if not pairs:
-                return
-            merged: set[int] = set()
-            for _, first, second in sorted(pairs, key=lambda pair: (-pair[0], pair[1], pair[2])):
-                if first in merged or second in merged or first not in self._stories or second not in self._stories:
-                    continue
-                keep = self._maybe_merge(self._stories[first], self._stories[second])
-                merged.update({first, second} - {keep.id})
-                merged.add(keep.id)
-
     def write(self) -> None:
         """Store what changed since the last write (inside the caller's write transaction)."""
-        self.consolidate()
         for thread_id in sorted(self._dirty_threads):
             thread = self._threads.get(thread_id)
             if thread is not None:

@@ -109,6 +109,13 @@ class Store:
     def story_of(self, source_id: str) -> int | None:
         return _stories.story_of(self.db.connection, source_id)
 
+    def live_story_count(self) -> int:
+        return _stories.live_story_count(self.db.connection)
+
+    def add_placeholder_article(self, source_id: str, title: str | None) -> int:
+        with self.db.write() as connection:
+            return _stories.add_placeholder_article(connection, source_id, title)
+
     def story_assignments(self) -> list[dict[str, Any]]:
         return _stories.story_assignments(self.db.connection)
 

@@ -163,3 +163,23 @@ def story_assignments(connection: sqlite3.Connection) -> list[dict[str, Any]]:
         " JOIN stories s ON s.id = m.story_id ORDER BY a.seq"
     ).fetchall()
     return [dict(row) for row in rows]
+
+
+def live_story_count(connection: sqlite3.Connection) -> int:
+    return int(connection.execute("SELECT COUNT(*) FROM stories WHERE merged_into IS NULL AND articles > 0").fetchone()[0])
+
+
+def add_placeholder_article(connection: sqlite3.Connection, source_id: str, title: str | None) -> int:
+    """An article row with no text or document, for benchmarks that replay features without articles."""
+    seq = connection.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
+    document = connection.execute(
+        "INSERT INTO documents (source_id, revision, content_hash, format, origin, received_at, raw)"
+        " VALUES (?, 1, ?, 'json', 'bench', ?, x'')",
+        (source_id, source_id, now()),
+    ).lastrowid
+    return int(
+        connection.execute(
+            "INSERT INTO articles (source_id, seq, revision, document_id, title, text, updated_at) VALUES (?, ?, 1, ?, ?, '', ?)",
+            (source_id, seq, document, title, now()),
+        ).lastrowid
+    )

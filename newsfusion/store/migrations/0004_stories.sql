@@ -36,3 +36,4 @@ CREATE TABLE story_articles (
     similarity    REAL    NOT NULL            -- how well the article matched the story when it joined
 );
 CREATE INDEX story_articles_story ON story_articles (story_id);
+CREATE INDEX stories_merged_into ON stories (merged_into);
