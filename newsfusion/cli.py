@@ -82,26 +82,40 @@ def cmd_stories(args: argparse.Namespace) -> int:
 
 
 def cmd_article(args: argparse.Namespace) -> int:
+    from .article_view import article_record
+
     with _open_store(args) as store:
-        article = store.article(args.source_id)
+        article = article_record(store, args.source_id)
         if article is None:
             raise UsageError(f"no article {args.source_id!r} in {store.path}; list them with `newsfusion stories`")
-        article["revisions"] = store.revisions(args.source_id)
-        article["story_id"] = store.story_of(args.source_id)
-        group = store.duplicate_group(args.source_id)
-        article["duplicate_of"] = group["group"] if group and group["group"] != args.source_id else None
-        article["duplicate_group"] = group
     if args.json:
         _print_json(article)
         return 0
     print(article["title"] or "(untitled)")
     facts = [f"id {article['source_id']} (revision {article['revision']})"]
-    for key in ("outlet", "published", "url", "language"):
-        if article[key]:
+    for key in ("outlet", "published", "url", "language", "dateline"):
+        if article.get(key):
             facts.append(f"{key} {article[key]}")
+    if article.get("credited_agencies"):
+        facts.append("credits " + ", ".join(article["credited_agencies"]))
+    if article.get("duplicate_of"):
+        facts.append(f"copy of {article['duplicate_of']}")
     print("  ".join(facts))
     print()
     print(article["text"])
+    if article.get("entities"):
+        people = sorted({e["canonical"] for e in article["entities"] if e["type"] == "PERSON"})
+        print("\npeople: " + "; ".join(people))
+        variants = sorted({f"{e['text']} -> {e['variant_of']}" for e in article["entities"] if e["variant_of"]})
+        if variants:
+            print("spelling variants: " + "; ".join(variants))
+    for quote in article.get("quotes", []):
+        if quote["kind"] != "indirect":
+            print(f"\nquote ({quote['kind']}) {quote['speaker'] or 'unattributed'}: {quote['text']}")
+    for figure in article.get("figures", []):
+        qualifier = (figure["qualifier"] + " ") if figure["qualifier"] else ""
+        background = " (background)" if figure["background"] else ""
+        print(f"figure {figure['counts']}: {qualifier}{figure['value']:g}{background}  \"{figure['text']}\"")
     if article["removed"]:
         print("\nremoved:")
         for item in article["removed"]:
@@ -223,7 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
         "ingest",
         cmd_ingest,
         "ingest files, folders, - (JSON lines on stdin), feeds and http(s) URLs, in order",
-        ("db", "offline", "max_document_mb", "fetch_timeout_s", "fetch_retries", "dedupe_window", "max_active_stories", "workers", "batch_size"),
+        ("db", "offline", "max_document_mb", "fetch_timeout_s", "fetch_retries", "dedupe_window", "max_active_stories", "extract", "workers", "batch_size"),
     )
     ingest.add_argument("paths", nargs="+", metavar="PATH", help=".txt .html .json .jsonl .jsonl.gz .xml/.rss/.atom, a folder, - or a URL")
     ingest.add_argument("--quiet", action="store_true", help="no progress display")

@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Iterator
 from .clean import OutletTemplates
 from .cluster.clusterer import ClusterItem, StoryClusterer
 from .cluster.features import ArticleFeatures, article_features
+from .extract import Extraction, remap
 from .extract.timeframe import UNKNOWN, Timeframe
 from .dedupe import DuplicateIndex, Signature, signature
 from .settings import Settings
@@ -84,6 +85,7 @@ class _Pending:
     fingerprint: Signature | None = None
     features: ArticleFeatures | None = None
     timeframe: Timeframe = UNKNOWN
+    extraction: Extraction | None = None
 
 
 ProgressCallback = Callable[[IngestSummary], None]
@@ -91,7 +93,7 @@ RejectionCallback = Callable[[Rejection], None]
 
 
 class Pipeline:
-    """The stages as built so far: ingest -> clean -> dedupe -> cluster -> store."""
+    """The stages as built so far: ingest -> clean -> dedupe -> cluster -> extract -> store."""
 
     def __init__(
         self,
@@ -105,7 +107,7 @@ class Pipeline:
         self.templates = OutletTemplates(store)
         self.duplicates = DuplicateIndex(store, settings.dedupe_window)
         self.clusterer = StoryClusterer(store, settings.max_active_stories)
-        self.pool = PreparePool(worker_count(settings.workers))
+        self.pool = PreparePool(worker_count(settings.workers), extract=settings.extract)
         self.timer = StageTimer()
         self.summary = IngestSummary()
         self._on_progress = on_progress
@@ -159,6 +161,7 @@ class Pipeline:
         for pending, prepared in zip(fresh, waiting()):
             pending.result, pending.fingerprint = prepared.result, prepared.fingerprint
             pending.features, pending.timeframe = prepared.features, prepared.timeframe
+            pending.extraction = prepared.extraction
             for stage, seconds in prepared.seconds.items():
                 self.timer.add(stage, seconds)
 
@@ -167,6 +170,8 @@ class Pipeline:
             if isinstance(pending.result, Article):
                 applied = self.templates.apply(pending.result)
                 if applied is not pending.result:
+                    if pending.extraction is not None:
+                        pending.extraction = remap(pending.extraction, pending.result.text, applied.text)
                     pending.result, pending.fingerprint = applied, signature(applied.text)
                     pending.features = article_features(applied.title, applied.text)
         self.timer.add("clean", time.perf_counter() - started, 0)
@@ -203,6 +208,8 @@ class Pipeline:
             self._reject(pending.result)
             return False
         article_id = self.store.put_article(pending.result, document_id, outcome.revision)
+        if pending.extraction is not None:
+            self.store.put_extraction(article_id, pending.extraction.as_dict())
         assert pending.fingerprint is not None
         started = time.perf_counter()
         match = self.duplicates.predict_one(pending.fingerprint, exclude=article_id)

@@ -95,6 +95,12 @@ SPECS: tuple[SettingSpec, ...] = (
         "most recently updated stories an arriving article is compared with; older ones stay in the store",
     ),
     SettingSpec(
+        "extract",
+        True,
+        _bool,
+        "run the extract stage (entities, quotes, figures, dates, places); off, ingest keeps up with far more articles",
+    ),
+    SettingSpec(
         "workers",
         0,
         _non_negative_int,
@@ -124,6 +130,7 @@ class Settings:
     user_agent: str
     dedupe_window: int
     max_active_stories: int
+    extract: bool
     workers: int
     batch_size: int
 

@@ -11,12 +11,13 @@ import multiprocessing
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
 from .clean import clean_document
 from .cluster.features import ArticleFeatures, article_features
 from .dedupe import Signature, signature
+from .extract import Extraction, extract_articles
 from .extract.timeframe import UNKNOWN, Timeframe, infer_timeframe
 from .types import Article, RawDocument, Rejection
 
@@ -35,6 +36,7 @@ class Prepared:
     fingerprint: Signature | None = None
     features: ArticleFeatures | None = None
     timeframe: Timeframe = UNKNOWN
+    extraction: Extraction | None = None
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -50,11 +52,26 @@ def prepare(document: RawDocument) -> Prepared:
     features = article_features(result.title, result.text)
     timeframe = infer_timeframe(result.text, result.published, result.published_source)
     seconds = {"clean": cleaned - started, "dedupe": fingerprinted - cleaned, "cluster": time.perf_counter() - fingerprinted}
-    return Prepared(result, fingerprint, features, timeframe, seconds)
+    return Prepared(result, fingerprint, features, timeframe, seconds=seconds)
 
 
-def _prepare_chunk(documents: list[RawDocument]) -> list[Prepared]:
-    return [prepare(document) for document in documents]
+def prepare_many(documents: list[RawDocument], extract: bool = True) -> list[Prepared]:
+    """Prepare documents, then extract from all the resulting articles in one spaCy batch."""
+    prepared = [prepare(document) for document in documents]
+    if not extract:
+        return prepared
+    articles = [item.result for item in prepared if isinstance(item.result, Article)]
+    if not articles:
+        return prepared
+    started = time.perf_counter()
+    extractions = iter(extract_articles(articles))  # type: ignore[arg-type]
+    share = (time.perf_counter() - started) / len(articles)
+    done = []
+    for item in prepared:
+        if isinstance(item.result, Article):
+            item = replace(item, extraction=next(extractions), seconds={**item.seconds, "extract": share})
+        done.append(item)
+    return done
 
 
 def worker_count(setting: int) -> int:
@@ -65,8 +82,9 @@ def worker_count(setting: int) -> int:
 class PreparePool:
     """Runs `prepare` over documents, in worker processes when there is more than one worker."""
 
-    def __init__(self, workers: int):
+    def __init__(self, workers: int, extract: bool = True):
         self.workers = workers
+        self.extract = extract
         self._executor: ProcessPoolExecutor | None = None
 
     def submit(self, documents: Iterable[RawDocument]) -> Callable[[], list[Prepared]]:
@@ -77,13 +95,13 @@ class PreparePool:
         """
         documents = list(documents)
         if self.workers <= 1 or len(documents) < MIN_POOL_BATCH:
-            results = [prepare(document) for document in documents]
+            results = prepare_many(documents, self.extract)
             return lambda: results
         if self._executor is None:
             # spawn, not fork: the main process holds SQLite connections and threads.
             self._executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
         chunks = [documents[i : i + CHUNK_SIZE] for i in range(0, len(documents), CHUNK_SIZE)]
-        futures = [self._executor.submit(_prepare_chunk, chunk) for chunk in chunks]
+        futures = [self._executor.submit(prepare_many, chunk, self.extract) for chunk in chunks]
         return lambda: [prepared for future in futures for prepared in future.result()]
 
     def close(self) -> None:

@@ -58,7 +58,7 @@ def evaluate_clustering(path: Path, event_key: str = "gold_event", topic_key: st
     records = list(read_jsonl(path))
     gold_events = {str(record["id"]): record[event_key] for record in records}
     gold_topics = {str(record["id"]): record[topic_key] for record in records if record.get(topic_key) is not None}
-    settings, _ = load_settings({}, environ={}, cwd=Path(tempfile.gettempdir()))
+    settings, _ = load_settings({"extract": False}, environ={}, cwd=Path(tempfile.gettempdir()))
     with tempfile.TemporaryDirectory(prefix="newsfusion-eval-") as folder:
         with Store(str(Path(folder) / "clustering.db")) as store:
             with Pipeline(store, settings) as pipeline:

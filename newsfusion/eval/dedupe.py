@@ -159,7 +159,7 @@ def evaluate_dedupe(corpus: Path, positives: int = 300, negatives: int = 300) ->
         order += [original, copy]
     for a, b in negative_pairs:
         order += [a, b]
-    settings, _ = load_settings({}, environ={}, cwd=Path(tempfile.gettempdir()))
+    settings, _ = load_settings({"extract": False}, environ={}, cwd=Path(tempfile.gettempdir()))
     with tempfile.TemporaryDirectory(prefix="newsfusion-eval-") as folder:
         with Store(str(Path(folder) / "dedupe.db")) as store:
             documents = (document_from_record(record, "eval", number, record.get("ID") or record["id"]) for number, record in enumerate(order, 1))

@@ -66,10 +66,31 @@ def _clustering(args: argparse.Namespace) -> dict[str, Any]:
     return {"task": "clustering", "data": data, **evaluate_clustering(Path(data))}
 
 
+def _extraction_seeds(args: argparse.Namespace) -> dict[str, Any]:
+    from pathlib import Path
+
+    from .extraction_tasks import evaluate_seed_extraction
+
+    seeds = args.seeds or args.data or str(shared_path("seeds"))
+    return {"task": "extraction-seeds", "data": seeds, **evaluate_seed_extraction(Path(seeds))}
+
+
+def _quotes(args: argparse.Namespace) -> dict[str, Any]:
+    from pathlib import Path
+
+    from .extraction_tasks import evaluate_quotes
+
+    golden = args.data or str(GOLDEN / "quotes-allsides.json")
+    corpus = args.corpus or str(shared_path("data", "allsides-articles.jsonl.gz"))
+    return {"task": "quotes", "data": {"golden": golden, "corpus": corpus}, **evaluate_quotes(Path(golden), Path(corpus))}
+
+
 TASKS: dict[str, tuple[Callable[[argparse.Namespace], dict[str, Any]], str]] = {
     "extraction": (_extraction, "HTML main-text extraction F1 on html-extraction-dev (--data DIR)"),
     "boilerplate": (_boilerplate, "boilerplate line removal on the seeds and hand-labelled allsides lines"),
     "clustering": (_clustering, "stories vs gold_event and threads vs gold_topic, BCubed and pairwise (--data FILE, default ECB+ dev)"),
+    "extraction-seeds": (_extraction_seeds, "entities, variants, figures, quotes and dates against the seeds' expected.json"),
+    "quotes": (_quotes, "quote precision, speaker accuracy and figures on 30 hand-labelled allsides articles"),
     "dedupe": (_dedupe, "near-duplicate precision and recall on syndicated copies and hard negatives built from allsides"),
 }
 

@@ -1,1 +1,154 @@
-"""The extract stage: entities, quotes, figures, dates, places and events, each traced to its text."""
+"""The extract stage: entities, quotes, figures, dates and places, each traced to its span of the text.
+
+Articles go through spaCy in batches (`nlp.pipe`) with the lemmatizer off; each
+extractor then reads the parsed document. Articles that are not in English are skipped
+with a reason (the English model would mislabel them), and very long ones are cut to
+`nlp.MAX_CHARS` characters with a note, so one enormous page cannot stall the stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any, Iterable, Sequence
+
+from ..types import Article
+from .dates import DateMention, find_dates
+from .entities import Entity, find_aliases, find_entities
+from .figures import Figure, find_figures
+from .nlp import MAX_CHARS, load_nlp
+from .places import PlaceMention, find_places
+from .quotes import Quote, find_quotes
+from .timeframe import infer_timeframe
+
+# Components the extractors do not read (the lemmatizer is read: speech verbs are found by lemma).
+DISABLED: tuple[str, ...] = ()
+# Articles per spaCy batch.
+PIPE_BATCH = 16
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one article."""
+
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    places: tuple[PlaceMention, ...] = ()
+    inferred_date: dict[str, Any] | None = None
+    aliases: tuple[tuple[str, str], ...] = ()  # (alias, name) pairs the text states
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "entities": [asdict(item) for item in self.entities],
+            "aliases": [list(pair) for pair in self.aliases],
+            "quotes": [asdict(item) for item in self.quotes],
+            "figures": [asdict(item) for item in self.figures],
+            "dates": [asdict(item) for item in self.dates],
+            "places": [asdict(item) for item in self.places],
+            "inferred_date": self.inferred_date,
+            "notes": list(self.notes),
+        }
+
+
+def _inferred_date(article: Article) -> dict[str, Any] | None:
+    if article.published:
+        return None
+    frame = infer_timeframe(article.text, None)
+    if not frame.known:
+        return None
+    return {
+        "start": frame.start.isoformat() if frame.start else None,
+        "end": frame.end.isoformat() if frame.end else None,
+        "confidence": frame.confidence,
+        "basis": frame.basis,
+    }
+
+
+def _from_doc(article: Article, doc: Any, notes: list[str]) -> Extraction:
+    entities = find_entities(doc)
+    dates = find_dates(doc, article.published)
+    return Extraction(
+        aliases=tuple(find_aliases(doc, entities)),
+        entities=tuple(entities),
+        quotes=tuple(find_quotes(doc, entities)),
+        figures=tuple(find_figures(doc, entities, dates)),
+        dates=tuple(dates),
+        places=tuple(find_places(entities)),
+        inferred_date=_inferred_date(article),
+        notes=tuple(notes),
+    )
+
+
+def extract_articles(articles: Sequence[Article]) -> list[Extraction]:
+    """Extract from several articles at once (one spaCy batch), results in order."""
+    results: list[Extraction | None] = [None] * len(articles)
+    texts: list[str] = []
+    positions: list[int] = []
+    notes: dict[int, list[str]] = {}
+    for index, article in enumerate(articles):
+        if article.language and article.language != "en":
+            results[index] = Extraction(
+                inferred_date=_inferred_date(article),
+                notes=(f"not extracted: the article is in '{article.language}' and the model reads English",),
+            )
+            continue
+        text = article.text
+        notes[index] = []
+        if len(text) > MAX_CHARS:
+            notes[index].append(f"only the first {MAX_CHARS:,} of {len(text):,} characters were read")
+            text = text[:MAX_CHARS]
+        texts.append(text)
+        positions.append(index)
+    if texts:
+        nlp = load_nlp(DISABLED)
+        for index, doc in zip(positions, nlp.pipe(texts, batch_size=PIPE_BATCH)):
+            results[index] = _from_doc(articles[index], doc, notes[index])
+    return [result for result in results if result is not None]
+
+
+def extract_article(article: Article) -> Extraction:
+    return extract_articles([article])[0]
+
+
+def remap(extraction: Extraction, old_text: str, new_text: str) -> Extraction:
+    """The extraction of `old_text` moved onto `new_text`, which holds a subsequence of its paragraphs.
+
+    Used when a later, in-order step removes whole lines (an outlet's template lines) from
+    an article already extracted: spans in kept paragraphs shift, those in removed ones go.
+    """
+    if old_text == new_text:
+        return extraction
+    moves: list[tuple[int, int, int]] = []  # old start, old end, shift
+    position = 0
+    old_paragraphs = old_text.split("\n\n")
+    new_paragraphs = new_text.split("\n\n")
+    new_index = 0
+    new_position = 0
+    for paragraph in old_paragraphs:
+        if new_index < len(new_paragraphs) and new_paragraphs[new_index] == paragraph:
+            moves.append((position, position + len(paragraph), new_position - position))
+            new_position += len(paragraph) + 2
+            new_index += 1
+        position += len(paragraph) + 2
+
+    def shifted(items: Iterable[Any]) -> tuple[Any, ...]:
+        kept = []
+        for item in items:
+            move = next((m for m in moves if m[0] <= item.start and item.end <= m[1]), None)
+            if move is not None:
+                kept.append(replace(item, start=item.start + move[2], end=item.end + move[2]))
+        return tuple(kept)
+
+    return replace(
+        extraction,
+        entities=shifted(extraction.entities),
+        quotes=shifted(extraction.quotes),
+        figures=shifted(extraction.figures),
+        dates=shifted(extraction.dates),
+        places=shifted(extraction.places),
+    )
+
+
+__all__ = ["Extraction", "extract_article", "extract_articles", "remap"]

@@ -7,6 +7,7 @@ from typing import Any, Iterable, Iterator
 from ..types import Article, RawDocument, Rejection, StoredOutcome
 from . import articles as _articles
 from . import dedupe as _dedupe
+from . import extractions as _extractions
 from . import stories as _stories
 from . import templates as _templates
 from .database import Database
@@ -72,6 +73,18 @@ class Store:
 
     def group_ids(self) -> list[dict[str, Any]]:
         return _dedupe.group_ids(self.db.connection)
+
+    # -- extractions -------------------------------------------------------------------------
+
+    def put_extraction(self, article_id: int, data: dict[str, Any]) -> None:
+        with self.db.write() as connection:
+            _extractions.put_extraction(connection, article_id, data)
+
+    def extraction(self, source_id: str) -> dict[str, Any] | None:
+        return _extractions.extraction(self.db.connection, source_id)
+
+    def story_extractions(self, story_id: int) -> list[dict[str, Any]]:
+        return _extractions.story_extractions(self.db.connection, story_id)
 
     # -- stories (the clusterer's state) --------------------------------------------------------
 

@@ -39,3 +39,25 @@ def test_dedupe(cli):
     shared_file("allsides-articles.jsonl.gz")
     metrics = run_eval(cli, "dedupe")
     assert metrics["precision"] >= 0.98 and metrics["recall"] >= 0.96
+
+
+def test_seed_extraction(cli, seeds):
+    metrics = run_eval(cli, "extraction-seeds")
+    assert metrics["figures"] == 1.0 and metrics["quotes"] == 1.0 and metrics["quote_speakers"] == 1.0
+    assert metrics["figure_qualifiers"] == 1.0 and metrics["figure_sources"] == 1.0
+    assert metrics["seed_003_dated_2021"] == 1.0
+    assert metrics["entities"] >= 0.9 and metrics["variants"] >= 0.9
+
+
+def test_quotes_on_labelled_allsides(cli):
+    shared_file("allsides-articles.jsonl.gz")
+    metrics = run_eval(cli, "quotes")
+    assert metrics["quote_precision"] >= 0.92
+    assert metrics["speaker_accuracy"] >= 0.64
+    assert metrics["figure_precision"] >= 0.78
+
+
+def test_clustering_ecb(cli):
+    shared_file("ecbplus-dev.jsonl")
+    metrics = run_eval(cli, "clustering")
+    assert metrics["bcubed_f1"] >= 0.82 and metrics["thread_bcubed_precision"] >= 0.92

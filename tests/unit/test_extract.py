@@ -1,0 +1,125 @@
+"""Extraction on real sentences: entities and roles, names across articles, quotes, figures, dates, places."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsfusion.extract import extract_article, remap
+from newsfusion.extract.dates import resolve
+from newsfusion.extract.entities import Entity
+from newsfusion.extract.normalize import Mention, resolve as resolve_names, title_mentions
+from newsfusion.types import Article
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+REUTERS = (FIXTURES / "reuters-karabakh-excerpt.txt").read_text(encoding="utf-8")
+BODY = "\n\n".join(p for p in REUTERS.split("\n\n")[2:] if p.strip())
+VOA = (
+    "Armenian authorities said the fighting, which had continued into Wednesday, left at least 32 people dead and more than 200 injured.\n\n"
+    "Azerbaijan said it launched its operation in response to landmine explosions that killed four soldiers and two civilians in the region.\n\n"
+    "Azerbaijani authorities and representatives from the ethnic Armenians in the region are also due to hold talks Thursday in the Azerbaijani city of Yevlakh.\n\n"
+    "Blinken told Aliyev there is no military solution and that Azerbaijan and ethnic Armenians in Nagorno-Karabakh “must resume dialogue to resolve outstanding differences.”"
+)
+
+
+@pytest.fixture(scope="module")
+def reuters():
+    return extract_article(Article("r", BODY, title="US calls for Azerbaijan to halt Karabakh attack"))
+
+
+@pytest.fixture(scope="module")
+def voa():
+    return extract_article(Article("v", "U.S. Secretary of State Antony Blinken spoke with Azerbaijani President Ilham Aliyev.\n\n" + VOA, published="2023-09-20"))
+
+
+def test_entities_with_roles_and_spans(reuters):
+    people = {entity.text: entity for entity in reuters.entities if entity.type == "PERSON"}
+    assert {"Antony Blinken", "Ilham Aliyev", "Nikol Pashinyan"} <= set(people)
+    assert people["Antony Blinken"].role == "U.S. Secretary of State"
+    assert all(BODY[e.start : e.end] == e.text for e in reuters.entities)
+    places = {entity.text for entity in reuters.entities if entity.type == "PLACE"}
+    assert "Yerevan" not in {e.text for e in reuters.entities if e.type == "PERSON"} and "Baku" in places
+
+
+def test_quotes_with_speakers(reuters, voa):
+    quotes = {quote.text[:30]: quote for quote in reuters.quotes if quote.kind != "indirect"}
+    blinken = quotes["I spoke to Azerbaijani Preside"]
+    assert (blinken.kind, blinken.speaker, blinken.cue) == ("direct", "Antony Blinken", "said")
+    assert blinken.attribution == "Blinken said"
+    assert "expressed readiness" not in quotes  # a two-word term in marks is not a quote
+    dialogue = next(q for q in voa.quotes if q.text.startswith("must resume dialogue"))
+    assert (dialogue.speaker, dialogue.cue) == ("Antony Blinken", "told")
+
+
+def test_figures_with_qualifiers_sources_and_sums(voa, reuters):
+    figures = {(f.counts, f.value): f for f in voa.figures}
+    assert figures[("killed", 32)].qualifier == "at least" and figures[("killed", 32)].reported_by == "Armenian authorities"
+    assert figures[("injured", 200)].qualifier == "more than"
+    summed = figures[("killed", 6)]
+    assert summed.text == "four soldiers and two civilians" and summed.reported_by == "Azerbaijan"
+    background = [f for f in reuters.figures if f.counts == "duration"]
+    assert background and background[0].background and background[0].value == 6
+
+
+def test_dates_point_the_right_way(voa):
+    resolved = {d.text: d.resolved for d in voa.dates}
+    assert resolved["Thursday"] == "2023-09-21"  # "due to hold talks Thursday": the coming one
+    assert resolved["Wednesday"] == "2023-09-20"
+    assert resolve("last year", __import__("datetime").date(2021, 11, 17), False) == ("2020", "year")
+
+
+def test_places_are_geocoded(voa):
+    yevlakh = next(p for p in voa.places if p.text == "Yevlakh")
+    assert yevlakh.country == "Azerbaijan" and abs(yevlakh.lat - 40.6) < 0.2 and yevlakh.confidence >= 0.8
+
+
+def test_undated_article_gets_an_inferred_range():
+    text = "The six-week war, which killed more than 6,500 people, ended in November 2020. Since last year’s war, tensions have risen."
+    extraction = extract_article(Article("x", text))
+    assert extraction.inferred_date["start"] == "2021-01-01" and extraction.inferred_date["end"] == "2021-12-31"
+
+
+def test_names_across_articles():
+    def mention(source, text, kind="PERSON"):
+        return Mention(source, source, Entity(text, kind, 0, len(text)))
+
+    mentions = [
+        mention("a", "Anthony Blinken"), mention("b", "Antony Blinken"), mention("c", "Antony Blinken"), mention("b", "Blinken"),
+        mention("a", "UN Security Council", "ORG"), mention("b", "U.N. Security Council", "ORG"), mention("c", "United Nations", "ORG"),
+        mention("c", "UN", "ORG"), mention("a", "Nagorno-Karabakh", "ORG"), mention("b", "Karabakh", "PLACE"),
+    ]
+    resolved = resolve_names(mentions)
+    assert resolved["Anthony Blinken"].canonical == "Antony Blinken" and resolved["Anthony Blinken"].variant_of == "Antony Blinken"
+    assert resolved["Blinken"].canonical == "Antony Blinken" and resolved["Blinken"].variant_of is None
+    assert resolved["U.N. Security Council"].canonical == "United Nations Security Council"
+    assert resolved["Karabakh"].canonical == "Nagorno-Karabakh" and resolved["Karabakh"].type == "PLACE"
+    found = title_mentions("Azerbaijan, Ethnic Armenians Reach Nagoro-Karabakh Cease-Fire", {"Nagorno-Karabakh": "PLACE", "Azerbaijan": "PLACE"})
+    assert [e.text for e in found] == ["Azerbaijan", "Nagoro-Karabakh"]
+
+
+def test_russian_article_is_skipped_with_a_reason():
+    extraction = extract_article(Article("ru", "Азербайджан и Армения договорились о прекращении огня.", language="ru"))
+    assert not extraction.entities and "ru" in extraction.notes[0]
+
+
+def test_very_long_article_is_cut_with_a_note(monkeypatch):
+    import newsfusion.extract as extract
+
+    monkeypatch.setattr(extract, "MAX_CHARS", 5000)
+    extraction = extract_article(Article("long", (BODY + "\n\n") * 60))
+    assert extraction.entities and any("characters were read" in note for note in extraction.notes)
+
+
+def test_text_without_sentences_and_tables():
+    words = extract_article(Article("w", "azerbaijan armenia karabakh ceasefire " * 50))
+    table = extract_article(Article("t", "\n\n".join(f"| {i} | Kyle Busch | {5040 - i} |" for i in range(200))))
+    assert words.quotes == () and table.quotes == ()
+
+
+def test_remap_follows_removed_paragraphs(reuters):
+    paragraphs = BODY.split("\n\n")
+    shorter = "\n\n".join(paragraphs[1:])
+    moved = remap(reuters, BODY, shorter)
+    assert all(shorter[e.start : e.end] == e.text for e in moved.entities)
+    assert len(moved.entities) < len(reuters.entities)
