@@ -19,7 +19,9 @@ demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/newsfusion ingest demo/wikinews-2005-2010.jsonl --db $(DEMO_DB)
 	$(BIN)/newsfusion stories --db $(DEMO_DB)
-	$(BIN)/newsfusion article wikinews-M0001 --db $(DEMO_DB)
+	$(BIN)/newsfusion story 1 --db $(DEMO_DB)
+	@echo
+	@echo "Browse it in the web UI: $(BIN)/newsfusion serve --db $(DEMO_DB)  then open http://127.0.0.1:8000"
 
 # Every test: unit, slow, data-set and browser tests.
 test: $(STAMP)

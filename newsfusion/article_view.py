@@ -74,6 +74,7 @@ def article_record(store: Store, source_id: str) -> dict[str, Any] | None:
             "dates": extraction["dates"],
             "inferred_date": extraction["inferred_date"],
             "places": extraction["places"],
+            "events": extraction.get("events", []),  # absent in extractions stored before events were coded
             "extraction_notes": extraction["notes"],
         }
     )

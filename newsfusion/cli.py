@@ -149,6 +149,51 @@ def cmd_rejects(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_events(args: argparse.Namespace) -> int:
+    from .clean import clean_document
+    from .extract import extract_articles
+    from .ingest import Fetcher, InputReader
+    from .types import Article, Rejection
+
+    settings = _settings(args)
+    articles, rejected = [], 0
+    with Fetcher(settings) as fetcher:
+        for item in InputReader(settings, fetcher=fetcher).read([args.source]):
+            result = clean_document(item) if not isinstance(item, Rejection) else item
+            if isinstance(result, Article):
+                articles.append(result)
+            else:
+                rejected += 1
+                print(f"rejected: {result.message}", file=sys.stderr)
+    records = [
+        {"source_id": article.source_id, **event.as_dict()}
+        for article, extraction in zip(articles, extract_articles(articles))
+        for event in extraction.events
+    ]
+    if args.json:
+        _print_json(records)
+    else:
+        for record in records:
+            source, target = record["source"], record["target"]
+            who = f"{source['text'] or '-'} [{source['code'] or '?'}] -> {target['text'] or '-'} [{target['code'] or '?'}]"
+            flags = "".join((" background" if record["background"] else "", " reported" if record["reported_speech"] else ""))
+            kind = record["type"] + (f"/{record['mode']}" if record["mode"] else "")
+            print(f"{record['source_id']}  {kind}  {who}  {record['date'] or ''}{flags}")
+            print(f"    {record['sentence']}")
+        print(f"{len(records)} events in {len(articles)} articles")
+    return 1 if rejected else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import export
+
+    with _open_store(args) as store:
+        count = export(store, args.what, args.format, args.out)
+    if args.out:
+        print(f"exported {count} {args.what} to {args.out}", file=sys.stderr)
+    return 0
+
+
 def cmd_config(args: argparse.Namespace) -> int:
     cli_values = {spec.name: getattr(args, spec.name, None) for spec in SPECS}
     settings, origins = load_settings(cli_values, config_file=args.config)
@@ -175,11 +220,62 @@ def cmd_bench(args: argparse.Namespace) -> int:
         report = run_cluster_bench(args.corpus, sizes, _settings(args), base_limit=args.limit)
         print(json.dumps(report, indent=2) if args.json else format_cluster_report(report))
         return 0
+    if args.stage == "brief":
+        from .bench_brief import format_brief_report, run_brief_bench
+
+        report = run_brief_bench(args.corpus, args.limit or 100, max(args.runs, 3), _settings(args))
+        print(json.dumps(report, indent=2) if args.json else format_brief_report(report))
+        return 0
     report = run_bench(args.corpus, args.limit, args.runs, _settings(args))
     if args.json:
         _print_json(report)
     else:
         print(format_report(report))
+    return 0
+
+
+def _print_brief(brief: dict[str, Any], args: argparse.Namespace) -> None:
+    from .brief.render import render_html, render_markdown, render_text
+
+    if args.json:
+        _print_json(brief)
+    elif args.md:
+        sys.stdout.write(render_markdown(brief))
+    elif args.html:
+        sys.stdout.write(render_html(brief))
+    else:
+        sys.stdout.write(render_text(brief))
+
+
+def cmd_story(args: argparse.Namespace) -> int:
+    from .brief import story_brief
+
+    with _open_store(args) as store:
+        brief = story_brief(store, args.story_id, words=args.words)
+        if brief is None:
+            raise UsageError(f"no story {args.story_id} in {store.path}; list them with `newsfusion stories`")
+    _print_brief(brief, args)
+    return 0
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    from .brief import brief_from_paths
+
+    brief, summary = brief_from_paths(args.source, _settings(args), words=args.words)
+    if not brief["sources"]:
+        raise UsageError(f"no article could be read from {' '.join(args.source)} ({summary.line()}); give files with article text")
+    _print_brief(brief, args)
+    if summary.rejected:
+        print(f"newsfusion: {summary.rejected} input(s) rejected and left out of the brief", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .web import serve
+
+    settings = _settings(args)
+    serve(settings.db, host=args.host, port=args.port, token=args.token, read_only=args.read_only, settings=settings)
     return 0
 
 
@@ -249,6 +345,26 @@ def build_parser() -> argparse.ArgumentParser:
     article.add_argument("source_id", metavar="SOURCE_ID")
     article.add_argument("--json", action="store_true", help="print JSON")
 
+    def brief_formats(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--words", type=int, default=120, metavar="N", help="summary length in words (default 120)")
+        formats = sub.add_mutually_exclusive_group()
+        formats.add_argument("--json", action="store_true", help="print JSON")
+        formats.add_argument("--md", action="store_true", help="print Markdown")
+        formats.add_argument("--html", action="store_true", help="print a standalone HTML page")
+
+    story = command("story", cmd_story, "one story's brief: cited summary, facts with status, timeline, reactions, framing, sources")
+    story.add_argument("story_id", type=int, metavar="ID")
+    brief_formats(story)
+
+    brief = command(
+        "brief",
+        cmd_brief,
+        "treat the articles in FILE(s) as one story and print its brief (nothing is stored)",
+        ("offline", "max_document_mb", "fetch_timeout_s", "fetch_retries", "workers"),
+    )
+    brief.add_argument("--from", dest="source", nargs="+", required=True, metavar="FILE", help="files, folders or URLs, as for ingest")
+    brief_formats(brief)
+
     search = command("search", cmd_search, "full-text search over the stored articles (every word must match)")
     search.add_argument("query", metavar="QUERY")
     search.add_argument("--limit", type=int, default=20, help="most results to show (default 20)")
@@ -257,6 +373,18 @@ def build_parser() -> argparse.ArgumentParser:
     rejects = command("rejects", cmd_rejects, "list rejected inputs with stage, code, origin and reason")
     rejects.add_argument("--limit", type=int, default=None, help="show at most this many")
     rejects.add_argument("--json", action="store_true", help="print JSON")
+
+    events = command(
+        "events", cmd_events, "who did what to whom: PLOVER events coded from the articles of a file, one record per event",
+        ("offline", "max_document_mb", "fetch_timeout_s", "fetch_retries"),
+    )
+    events.add_argument("--from", dest="source", required=True, metavar="FILE", help="articles in any ingest format (file, folder, - or URL)")
+    events.add_argument("--json", action="store_true", help="print JSON")
+
+    export = command("export", cmd_export, "write the stored articles, stories or events as one flat table (jsonl, csv or parquet)")
+    export.add_argument("--what", required=True, metavar="TABLE", help="articles, stories or events (columns in extract/EVENTS.md and the README)")
+    export.add_argument("--format", default="jsonl", metavar="FORMAT", help="jsonl (default), csv or parquet")
+    export.add_argument("--out", metavar="FILE", help="file to write (default: standard output; parquet needs a file)")
 
     config = command("config", cmd_config, "print the effective settings and where each comes from", [spec.name for spec in SPECS])
     config.add_argument("--json", action="store_true", help="print JSON")
@@ -278,12 +406,19 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--runs", type=int, default=1, metavar="K", help="independent runs; figures are their medians (default 1)")
     bench.add_argument(
         "--stage",
-        choices=["pipeline", "cluster"],
+        choices=["pipeline", "cluster", "brief"],
         default="pipeline",
-        help="pipeline: the whole pipeline on the corpus; cluster: story assignment alone, replaying the corpus to --sizes",
+        help="pipeline: the whole pipeline on the corpus; cluster: story assignment alone, replaying the corpus to --sizes; "
+        "brief: building the brief of one story of --limit articles (default 100)",
     )
     bench.add_argument("--sizes", default="10000,100000,1000000", help="with --stage cluster: article counts to report at")
     bench.add_argument("--json", action="store_true", help="print JSON")
+
+    serve = command("serve", cmd_serve, "serve the web UI and JSON API (with live ingest) over the store", ("db", "max_document_mb", "extract"))
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    serve.add_argument("--token", metavar="TOKEN", help="writes (POST /api/articles) need `Authorization: Bearer TOKEN`; reads stay open")
+    serve.add_argument("--read-only", action="store_true", help="open the database read-only and refuse writes")
     return parser
 
 

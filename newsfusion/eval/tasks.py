@@ -10,7 +10,7 @@ import argparse
 from typing import Any, Callable
 
 from ..errors import UsageError
-from .data import GOLDEN, shared_path
+from .data import GOLDEN, require, shared_path
 
 
 def _extraction(args: argparse.Namespace) -> dict[str, Any]:
@@ -85,12 +85,43 @@ def _quotes(args: argparse.Namespace) -> dict[str, Any]:
     return {"task": "quotes", "data": {"golden": golden, "corpus": corpus}, **evaluate_quotes(Path(golden), Path(corpus))}
 
 
+def _summaries(args: argparse.Namespace) -> dict[str, Any]:
+    from pathlib import Path
+
+    from .summaries import evaluate_summaries
+
+    data = args.data or str(shared_path("data", "multiling2011-en.jsonl"))
+    return {"task": "summaries", "data": data, **evaluate_summaries(Path(data))}
+
+
+def _briefs(args: argparse.Namespace) -> dict[str, Any]:
+    from pathlib import Path
+
+    from .briefs import evaluate_seed_brief
+
+    seeds = args.seeds or args.data or str(shared_path("seeds"))
+    return {"task": "briefs", "data": seeds, **evaluate_seed_brief(Path(seeds))}
+
+
+def _events(args: argparse.Namespace) -> dict[str, Any]:
+    from pathlib import Path
+
+    from .events import evaluate_events
+
+    data = args.data or str(shared_path("data", "plover-gsr-dev.jsonl"))
+    require(data, "PLOVER gold-standard sentences as JSON lines (text, event, source, target)")
+    return {"task": "events", "data": data, **evaluate_events(Path(data))}
+
+
 TASKS: dict[str, tuple[Callable[[argparse.Namespace], dict[str, Any]], str]] = {
     "extraction": (_extraction, "HTML main-text extraction F1 on html-extraction-dev (--data DIR)"),
     "boilerplate": (_boilerplate, "boilerplate line removal on the seeds and hand-labelled allsides lines"),
     "clustering": (_clustering, "stories vs gold_event and threads vs gold_topic, BCubed and pairwise (--data FILE, default ECB+ dev)"),
     "extraction-seeds": (_extraction_seeds, "entities, variants, figures, quotes and dates against the seeds' expected.json"),
     "quotes": (_quotes, "quote precision, speaker accuracy and figures on 30 hand-labelled allsides articles"),
+    "summaries": (_summaries, "ROUGE-1/2 recall of the brief's summary on MultiLing 2011 English (--data FILE)"),
+    "briefs": (_briefs, "the 2023 seed story's brief against expected.json: claims, independent counts, update, variants, framing"),
+    "events": (_events, "PLOVER event type, source and target actors against hand-coded sentences (--data FILE, default plover-gsr-dev)"),
     "dedupe": (_dedupe, "near-duplicate precision and recall on syndicated copies and hard negatives built from allsides"),
 }
 

@@ -14,6 +14,7 @@ from typing import Any, Iterable, Sequence
 from ..types import Article
 from .dates import DateMention, find_dates
 from .entities import Entity, find_aliases, find_entities
+from .events import Event, event_records, find_events, reference_year
 from .figures import Figure, find_figures
 from .nlp import MAX_CHARS, load_nlp
 from .places import PlaceMention, find_places
@@ -35,6 +36,7 @@ class Extraction:
     figures: tuple[Figure, ...] = ()
     dates: tuple[DateMention, ...] = ()
     places: tuple[PlaceMention, ...] = ()
+    events: tuple[Event, ...] = ()  # PLOVER events, one per coded mention (see extract/EVENTS.md)
     inferred_date: dict[str, Any] | None = None
     aliases: tuple[tuple[str, str], ...] = ()  # (alias, name) pairs the text states
     notes: tuple[str, ...] = field(default_factory=tuple)
@@ -47,6 +49,7 @@ class Extraction:
             "figures": [asdict(item) for item in self.figures],
             "dates": [asdict(item) for item in self.dates],
             "places": [asdict(item) for item in self.places],
+            "events": [item.as_dict() for item in self.events],
             "inferred_date": self.inferred_date,
             "notes": list(self.notes),
         }
@@ -69,6 +72,8 @@ def _inferred_date(article: Article) -> dict[str, Any] | None:
 def _from_doc(article: Article, doc: Any, notes: list[str]) -> Extraction:
     entities = find_entities(doc)
     dates = find_dates(doc, article.published)
+    inferred = _inferred_date(article)
+    events = find_events(doc, reference_year(article.published, inferred))
     return Extraction(
         aliases=tuple(find_aliases(doc, entities)),
         entities=tuple(entities),
@@ -76,7 +81,8 @@ def _from_doc(article: Article, doc: Any, notes: list[str]) -> Extraction:
         figures=tuple(find_figures(doc, entities, dates)),
         dates=tuple(dates),
         places=tuple(find_places(entities)),
-        inferred_date=_inferred_date(article),
+        events=tuple(event_records(events, dates, article.published)),
+        inferred_date=inferred,
         notes=tuple(notes),
     )
 
@@ -148,6 +154,12 @@ def remap(extraction: Extraction, old_text: str, new_text: str) -> Extraction:
         figures=shifted(extraction.figures),
         dates=shifted(extraction.dates),
         places=shifted(extraction.places),
+        events=tuple(
+            event.moved(move[2])
+            for event in extraction.events
+            for move in moves
+            if move[0] <= event.start and event.end <= move[1]
+        ),
     )
 
 

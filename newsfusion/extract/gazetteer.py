@@ -41,6 +41,7 @@ class Place:
     population: int
 
 
+@lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
     """Lower case without accents or surrounding punctuation: 'António' and 'Antonio' fold alike."""
     text = unicodedata.normalize("NFKD", text)

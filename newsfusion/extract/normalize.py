@@ -13,12 +13,12 @@ by a close spelling is a variant of it: a probable misspelling, shown as such.
 from __future__ import annotations
 
 import re
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .entities import Entity
 from .gazetteer import fold, gazetteer
@@ -58,6 +58,7 @@ class Resolution:
     variant_of: str | None
 
 
+@lru_cache(maxsize=100_000)
 def _key(text: str) -> str:
     return fold(text).replace(".", "").replace("-", " ")
 
@@ -136,29 +137,41 @@ def resolve(mentions: list[Mention], aliases: Iterable[tuple[str, str]] = ()) ->
                 links.join(a, b)
 
     others = [form for form in forms if kind[form] in {"ORG", "PLACE", "EVENT"}]
-    for i, a in enumerate(others):
-        for b in others[i + 1 :]:
-            if links.find(a) == links.find(b):
-                continue
-            if _acronym_of(a, b) or _acronym_of(b, a):
+    # Only a form with an all-capitals word can abbreviate another; test just those pairs.
+    has_acronym = {form: any(len(w) >= 2 and w.isupper() for w in form.replace(".", "").split()) for form in others}
+    for a in (form for form in others if has_acronym[form]):
+        for b in others:
+            if a != b and links.find(a) != links.find(b) and _acronym_of(a, b):
                 links.join(a, b)
                 short.add(a if len(a) < len(b) else b)
-            elif (
-                kind[a] == kind[b]
-                and min(len(a), len(b)) >= MIN_FUZZY_CHARS
-                and fuzz.ratio(_key(a), _key(b)) >= SAME_NAME
-                and not _different_places(a, b)
-            ):
+    # Close spellings of one kind of name: rapidfuzz scans each kind's names at C speed.
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for form in others:
+        if len(form) >= MIN_FUZZY_CHARS:
+            by_kind[kind[form]].append(form)
+    for group in by_kind.values():
+        keys = [_key(form) for form in group]
+        for i, a in enumerate(group):
+            for _, _, j in process.extract(keys[i], keys, scorer=fuzz.ratio, score_cutoff=SAME_NAME, limit=None):
+                b = group[j]
+                if j <= i or links.find(a) == links.find(b) or _different_places(a, b):
+                    continue
                 links.fuzzy.update({a, b})
                 links.join(a, b)
 
     full_names = [form for form in forms if len(form.split()) >= 2 or "-" in form]
+    by_last_word: dict[str, list[str]] = defaultdict(list)
+    by_hyphen_end: dict[str, list[str]] = defaultdict(list)
+    for full in full_names:
+        by_last_word[_key(full).split()[-1]].append(full)
+        if "-" in full:
+            by_hyphen_end[full.lower().rsplit("-", 1)[-1]].append(full)
     for form in forms:
         if len(form.split()) != 1 or kind[form] == "NORP":
             continue
         owners = {
             links.find(full)
-            for full in full_names
+            for full in by_last_word.get(_key(form), []) + by_hyphen_end.get(form.lower(), [])
             if full != form
             and (
                 (kind[full] == kind[form] and _key(full).split()[-1] == _key(form))
@@ -258,9 +271,11 @@ def title_mentions(title: str, known: dict[str, str]) -> list[Entity]:
             chunk = title[tokens[index].start() : tokens[index + size - 1].end()]
             if not all(token.group(0)[:1].isupper() for token in tokens[index : index + size]):
                 continue
+            chunk_key = _key(chunk)
             for form in by_words.get(size, []):
-                exact = _key(chunk) == _key(form)
-                close = len(chunk) >= MIN_FUZZY_CHARS and fuzz.ratio(_key(chunk), _key(form)) >= SAME_NAME
+                form_key = _key(form)
+                exact = chunk_key == form_key
+                close = not exact and len(chunk) >= MIN_FUZZY_CHARS and fuzz.ratio(chunk_key, form_key, score_cutoff=SAME_NAME) >= SAME_NAME
                 if exact or close:
                     match = Entity(chunk, known[form], tokens[index].start(), tokens[index + size - 1].end())
                     break

@@ -26,7 +26,7 @@ def extraction(connection: sqlite3.Connection, source_id: str) -> dict[str, Any]
 def story_extractions(connection: sqlite3.Connection, story_id: int) -> list[dict[str, Any]]:
     """The story's articles with their extraction, duplicate group and metadata, in arrival order."""
     rows = connection.execute(
-        "SELECT a.source_id, a.title, a.outlet, a.published, a.language, a.text, a.details, d.group_id, e.data"
+        "SELECT a.source_id, a.seq, a.title, a.outlet, a.published, a.language, a.text, a.details, d.group_id, e.data"
         " FROM story_articles m JOIN articles a ON a.id = m.article_id"
         " LEFT JOIN dedupe d ON d.article_id = a.id LEFT JOIN extractions e ON e.article_id = a.id"
         " WHERE m.story_id = ? ORDER BY a.seq",
@@ -35,6 +35,7 @@ def story_extractions(connection: sqlite3.Connection, story_id: int) -> list[dic
     return [
         {
             "source_id": row["source_id"],
+            "seq": row["seq"],
             "title": row["title"],
             "outlet": row["outlet"],
             "published": row["published"],

@@ -61,3 +61,17 @@ def test_clustering_ecb(cli):
     shared_file("ecbplus-dev.jsonl")
     metrics = run_eval(cli, "clustering")
     assert metrics["bcubed_f1"] >= 0.82 and metrics["thread_bcubed_precision"] >= 0.92
+
+
+def test_summaries_rouge(cli):
+    shared_file("multiling2011-en.jsonl")
+    metrics = run_eval(cli, "summaries")
+    # Measured 0.4646 / 0.1776 (BENCHMARKS.md); the best MultiLing 2011 system scored 0.173.
+    assert metrics["rouge1_recall"] >= 0.45 and metrics["rouge2_recall"] >= 0.17
+
+
+def test_seed_brief(cli, seeds):
+    metrics = run_eval(cli, "briefs")
+    assert metrics["update_found"] == 1.0 and metrics["framing_found"] == 1.0
+    assert metrics["claims_independent_right"] == 1.0 and metrics["summary_sentences_cited"] == 1.0
+    assert metrics["claims_found"] >= 0.4 and metrics["variants_found"] >= 0.5

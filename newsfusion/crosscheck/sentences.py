@@ -1,0 +1,111 @@
+"""Sentences with their character spans, and the content words that compare them.
+
+The splitter is a rule-based one: the cross-check runs over whole stories on every
+refresh, and the parsed documents of the extract stage are not kept. It splits paragraphs
+(lines) at sentence-final punctuation followed by a capital, a digit or an opening quote,
+except after abbreviations ("U.S.", "Gen.", "Jan.") and initials.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from nltk.stem.porter import PorterStemmer
+
+_BOUNDARY = re.compile(r"[.!?][”\"’')\]]*\s+(?=[“\"‘(\[]?[A-Z0-9])")
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?|\d+(?:[.,]\d+)*")
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr gen sen rep gov lt col maj capt sgt st jr sr no nos vs inc corp co ltd dept est approx fig
+    jan feb mar apr aug sep sept oct nov dec mt ft rev prof pres adm cmdr""".split()
+)
+_INITIALS = re.compile(r"(?:^|\s|[(“\"])(?:[A-Za-z]\.)+$")
+# A sentence needs this many words to be one (datelines and captions are shorter).
+MIN_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article: where it is, and what it says in comparable words."""
+
+    source_id: str
+    index: int  # position in the article
+    start: int
+    end: int
+    text: str
+    words: tuple[str, ...]  # stemmed words, stopwords included, in order
+    content: frozenset[str]  # stemmed content words and numbers
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | {"s", "said", "says", "say", "told", "also", "would", "could", "according"}
+
+
+_STEMMER = PorterStemmer()
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _STEMMER.stem(word)
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-case word tokens with possessives dropped."""
+    tokens = []
+    for token in _WORD.findall(text):
+        token = token.lower().replace("’", "'")
+        if token.endswith("'s"):
+            token = token[:-2]
+        tokens.append(token)
+    return tokens
+
+
+def _ends_with_abbreviation(before: str) -> bool:
+    if _INITIALS.search(before):
+        return True
+    last = before.rsplit(None, 1)[-1] if before.split() else ""
+    return last.rstrip(".").lower().lstrip("(“\"") in _ABBREVIATIONS
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a text, paragraph by paragraph."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        start = 0
+        for match in _BOUNDARY.finditer(line):
+            if _ends_with_abbreviation(line[start : match.start() + 1]):
+                continue
+            end = match.end() - len(match.group(0)) + len(match.group(0).rstrip())
+            if line[start:end].strip():
+                spans.append((offset + start, offset + end))
+            start = match.end()
+        if line[start:].strip():
+            spans.append((offset + start, offset + len(line.rstrip())))
+        offset += len(line) + 1
+    # Trim leading spaces inside each span.
+    trimmed = []
+    for start, end in spans:
+        while start < end and text[start].isspace():
+            start += 1
+        trimmed.append((start, end))
+    return trimmed
+
+
+def split_sentences(source_id: str, text: str, min_words: int = MIN_WORDS) -> list[Sentence]:
+    """The article's sentences of at least `min_words` words."""
+    stop = stopwords()
+    sentences = []
+    for start, end in sentence_spans(text):
+        body = text[start:end]
+        tokens = words_of(body)
+        if len(tokens) < min_words:
+            continue
+        stems = tuple(stem(token) for token in tokens)
+        content = frozenset(s for token, s in zip(tokens, stems) if token not in stop and (len(token) > 1 or token.isdigit()))
+        sentences.append(Sentence(source_id, len(sentences), start, end, body, stems, content))
+    return sentences

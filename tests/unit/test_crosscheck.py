@@ -1,0 +1,80 @@
+"""Cross-check rules on small stories: independence, figure status, quotes, framing voice, summaries."""
+
+from __future__ import annotations
+
+from newsfusion.brief.summary import summarize
+from newsfusion.crosscheck.align import align
+from newsfusion.crosscheck.claims import figure_facts
+from newsfusion.crosscheck.framing import find_framing
+from newsfusion.crosscheck.material import build_material
+from newsfusion.crosscheck.sentences import sentence_spans, split_sentences
+
+
+def figure(value, when=None, qualifier=None, text=None, start=0):
+    text = text or f"{value} people were killed"
+    return {"value": value, "counts": "killed", "text": text, "start": start, "end": start + len(text), "qualifier": qualifier,
+            "unit": None, "value_max": None, "reported_by": "officials", "when": when, "background": False, "part_of_previous": False}
+
+
+def row(source_id, text="", published=None, figures=(), credits=(), group=None, dates=(), outlet=None):
+    extraction = {"entities": [], "aliases": [], "quotes": [], "figures": list(figures), "dates": list(dates), "places": []}
+    return {"source_id": source_id, "title": "", "text": text, "published": published, "outlet": outlet or source_id,
+            "details": {"credited_agencies": list(credits)}, "group": group or source_id, "extraction": extraction}
+
+
+def test_wire_credits_and_copies_make_one_source():
+    material = build_material(None, [row("a", credits=["Reuters"]), row("b", credits=["Associated Press", "Reuters"]), row("c", group="x"), row("d", group="x"), row("e")])
+    assert material.independent(["a", "b"]) == 1
+    assert material.independent(["c", "d"]) == 1
+    assert material.independent(["a", "c", "e"]) == 3
+
+
+def test_rising_toll_on_later_days_is_an_update():
+    rows = [row("a", published="2024-03-04", figures=[figure(10)]), row("b", published="2024-03-05", figures=[figure(14, qualifier="at least")])]
+    [fact] = figure_facts(build_material(None, rows))
+    assert fact.status == "updated" and "→" in fact.text
+
+
+def test_different_tolls_on_the_same_day_conflict():
+    rows = [row("a", published="2024-03-04", figures=[figure(10)]), row("b", published="2024-03-04", figures=[figure(40)])]
+    [fact] = figure_facts(build_material(None, rows))
+    assert fact.status == "conflict"
+
+
+def test_compatible_qualified_tolls_agree():
+    rows = [row("a", published="2024-03-04", figures=[figure(30, qualifier="at least")]), row("b", published="2024-03-04", figures=[figure(34)])]
+    [fact] = figure_facts(build_material(None, rows))
+    assert fact.status == "agreed" and fact.independent_sources == 2
+
+
+def test_tolls_of_different_victims_are_different_slots():
+    rows = [row("a", figures=[figure(27)]), row("b", figures=[figure(6, text="four soldiers and two civilians")])]
+    assert len(figure_facts(build_material(None, rows))) == 2
+
+
+def test_scare_quoted_term_is_quoted_in_one_outlet_and_own_voice_in_another():
+    rows = [
+        row("a", "The army began what it called a “counter-insurgency sweep” in the hills on Monday.", outlet="Daily A"),
+        row("b", "The counter-insurgency sweep in the hills continued on Monday, the paper reported.", outlet="Daily B"),
+    ]
+    framing = {(r["source_id"], r["voice"]) for r in find_framing(build_material(None, rows))}
+    assert ("a", "quoted") in framing and ("b", "own") in framing
+
+
+def test_sentence_spans_keep_abbreviations_together():
+    text = "The U.S. envoy met Gen. Smith on Monday. They spoke for an hour.\nA new paragraph starts here."
+    spans = sentence_spans(text)
+    assert [text[a:b] for a, b in spans] == ["The U.S. envoy met Gen. Smith on Monday.", "They spoke for an hour.", "A new paragraph starts here."]
+
+
+def test_summary_keeps_to_its_word_budget_and_cites_every_sentence():
+    texts = {
+        "a": "Floods hit the northern province on Monday, killing dozens of people. Rescue teams reached the flooded villages by boat. The weather service warned of more rain this week.",
+        "b": "Floods hit the northern province on Monday and rescue teams reached villages by boat. Officials said schools would stay closed. The weather service warned of more rain.",
+        "c": "Rescue teams reached the flooded villages of the northern province by boat on Tuesday. The army sent helicopters to help.",
+    }
+    sentences = [s for source, text in texts.items() for s in split_sentences(source, text)]
+    chosen = summarize(align(sentences), {k: k for k in texts}, {k: i for i, k in enumerate(texts)}, words=30)
+    assert chosen and sum(len(s.text.split()) for s in chosen) <= 30
+    assert all(s.citations and s.citations[0] == s.source_id for s in chosen)
+    assert any(len(s.citations) >= 2 for s in chosen)
