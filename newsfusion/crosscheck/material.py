@@ -1,9 +1,7 @@
 """What the cross-check reads about a story: its articles, their extractions, and who depends on whom.
 
-Corroboration counts independent sources, not articles. Two articles are one source when
-they are copies of one text (the same duplicate group) or when they credit the same wire
-agency: 001 is Reuters and 002 credits AP, AFP and Reuters, so a fact both carry has one
-independent source behind it, not two.
+Corroboration counts independent sources, not articles (newsfusion.independence: one
+duplicate group, or one credited wire agency, is one source).
 """
 
 from __future__ import annotations
@@ -16,6 +14,9 @@ from ..clean.metadata import parse_date
 from ..extract.dates import resolve as resolve_date
 from ..extract.entities import Entity
 from ..extract.normalize import Mention, Resolution, resolve, title_mentions
+from ..extract.timeframe import iso_day
+from ..independence import SourceFacts
+from ..independence import independent_groups as _groups
 from ..store import Store
 
 # How far from the story's anchor day a bare weekday ("on Tuesday") of an undated article may
@@ -40,7 +41,7 @@ class StoryArticle:
 
     @property
     def day(self) -> date | None:
-        return _day(self.published)
+        return iso_day(self.published)
 
 
 @dataclass(frozen=True)
@@ -63,13 +64,13 @@ class Material:
 
     def day_of(self, article: StoryArticle, expression: str, resolved: str | None) -> date | None:
         """The day a date expression of an article means: its own resolution, else placed near the anchor."""
-        day = _day(resolved) if resolved and len(resolved) == 10 else None
+        day = iso_day(resolved) if resolved and len(resolved) == 10 else None
         if day is not None or article.day is not None or self.anchor is None:
             return day
         placed, granularity = resolve_date(expression, self.anchor, forward=True)
         if granularity != "day" or placed is None:
             return None
-        candidate = _day(placed)
+        candidate = iso_day(placed)
         if candidate is None:
             return None
         if (candidate - self.anchor).days > WEEKDAY_WINDOW_DAYS:
@@ -77,58 +78,9 @@ class Material:
         return candidate
 
 
-def _day(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def _normalise_agency(name: str) -> str:
-    return " ".join(name.lower().replace(".", "").split())
-
-
 def independent_groups(articles: Iterable[StoryArticle]) -> dict[str, str]:
-    """source_id -> a label shared by every article of one independent source.
-
-    Union-find over duplicate groups and credited agencies; the label names the agency
-    (or agencies) when there is one, else the first article's outlet or id.
-    """
-    articles = list(articles)
-    parent: dict[str, str] = {}
-
-    def find(key: str) -> str:
-        parent.setdefault(key, key)
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
-    def union(a: str, b: str) -> None:
-        root_a, root_b = find(a), find(b)
-        if root_a != root_b:
-            parent[max(root_a, root_b)] = min(root_a, root_b)
-
-    for article in articles:
-        union("article:" + article.source_id, "group:" + article.duplicate_group)
-        for agency in article.credited_agencies:
-            union("article:" + article.source_id, "agency:" + _normalise_agency(agency))
-    members: dict[str, list[StoryArticle]] = {}
-    for article in articles:
-        members.setdefault(find("article:" + article.source_id), []).append(article)
-    labels: dict[str, str] = {}
-    used: set[str] = set()
-    for root, group in members.items():
-        agencies = sorted({agency for article in group for agency in article.credited_agencies})
-        label = " + ".join(agencies) if agencies else (group[0].outlet or group[0].source_id)
-        if label in used:
-            label = f"{label} ({group[0].source_id})"
-        used.add(label)
-        for article in group:
-            labels[article.source_id] = label
-    return labels
+    """source_id -> its independent-source label (see newsfusion.independence)."""
+    return _groups(SourceFacts(a.source_id, a.duplicate_group, a.credited_agencies, a.outlet) for a in articles)
 
 
 def _entity_resolutions(articles: list[StoryArticle], groups: dict[str, str]) -> tuple[dict[str, Resolution], dict[str, list[str]]]:
@@ -170,7 +122,7 @@ def build_material(story_id: int | None, rows: list[dict[str, Any]], floor: str 
         )
     groups = independent_groups(articles)
     days = [article.day for article in articles if article.day is not None]
-    anchor = min(days) if days else _day(floor)
+    anchor = min(days) if days else iso_day(floor)
     resolutions, title_forms = _entity_resolutions(articles, groups)
     return Material(story_id, tuple(articles), groups, resolutions, anchor, title_forms)
 

@@ -49,11 +49,12 @@ class Timeframe:
 UNKNOWN = Timeframe(None, None, 0.0, "unknown")
 
 
-def _published_day(published: str | None) -> date | None:
-    if not published:
+def iso_day(value: str | None) -> date | None:
+    """The day an ISO 8601 date or date-time string starts with, or None."""
+    if not value:
         return None
     try:
-        return date.fromisoformat(published[:10])
+        return date.fromisoformat(value[:10])
     except ValueError:
         return None
 
@@ -74,7 +75,7 @@ def years_mentioned(text: str) -> list[tuple[int, str]]:
 
 def infer_timeframe(text: str, published: str | None, published_source: str | None = None) -> Timeframe:
     """The article's timeframe: its publication date when known, else a range from its content."""
-    day = _published_day(published)
+    day = iso_day(published)
     if day is not None:
         confidence = CONFIDENCE["embed"] if published_source == "embed" else CONFIDENCE["published"]
         return Timeframe(day, day, confidence, published_source or "published")

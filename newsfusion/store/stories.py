@@ -7,6 +7,7 @@ import sqlite3
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from ..independence import SourceFacts, independent_groups
 from .articles import now
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ def active_threads(connection: sqlite3.Connection, limit: int) -> list[sqlite3.R
 
 def _story_record(connection: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
     members = connection.execute(
-        "SELECT a.source_id, a.outlet, a.published, a.updated_at, d.group_id FROM story_articles m"
+        "SELECT a.source_id, a.outlet, a.published, a.updated_at, a.details, d.group_id FROM story_articles m"
         " JOIN articles a ON a.id = m.article_id LEFT JOIN dedupe d ON d.article_id = a.id"
         " WHERE m.story_id = ? ORDER BY a.seq",
         (row["id"],),
@@ -106,7 +107,17 @@ def _story_record(connection: sqlite3.Connection, row: sqlite3.Row) -> dict[str,
     vector = json.loads(row["vector"])
     ranked = sorted(vector.items(), key=lambda item: (-item[1], item[0]))
     outlets = Counter(member["outlet"] for member in members if member["outlet"])
-    groups = {member["group_id"] if member["group_id"] is not None else member["source_id"] for member in members}
+    groups = set(
+        independent_groups(
+            SourceFacts(
+                member["source_id"],
+                str(member["group_id"]) if member["group_id"] is not None else member["source_id"],
+                tuple(json.loads(member["details"]).get("credited_agencies") or ()),
+                member["outlet"],
+            )
+            for member in members
+        ).values()
+    )
     arrivals = [member["updated_at"] for member in members]
     return {
         "id": row["id"],
