@@ -132,6 +132,7 @@ def _figure_values(material: Material) -> dict[str, list[dict[str, Any]]]:
             slot = f"{figure['counts']}:{_victims(figure)}"
             slots.setdefault(slot, []).append(
                 {
+                    "slot": slot,
                     "source_id": article.source_id,
                     "value": figure["value"],
                     "qualifier": figure.get("qualifier"),
@@ -164,32 +165,86 @@ def _slot_status(material: Material, values: list[dict[str, Any]]) -> str:
     return CONFLICT
 
 
-def figure_facts(material: Material) -> list[Fact]:
+def _figure_slots(material: Material, alignment: Alignment | None, values: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Split the values of one (what, whom) group into slots: the figures that count the same thing.
+
+    An article does not contradict itself, so two figures of one article are two slots (one
+    country's toll and another's); a repeated value is one mention. Figures of different
+    articles are one slot when each is its article's only figure of the group (the story's
+    toll) or when their sentences say the same thing (align.py). Generic "people" counts
+    (homeless, evacuated, in need) only join by their sentences.
+    """
+    distinct: list[dict[str, Any]] = []
+    for value in values:
+        if not any(v["source_id"] == value["source_id"] and v["value"] == value["value"] for v in distinct):
+            distinct.append(value)
+    per_article: dict[str, int] = {}
+    for value in distinct:
+        per_article[value["source_id"]] = per_article.get(value["source_id"], 0) + 1
+    index_of = {}
+    if alignment is not None:
+        for value in distinct:
+            sentence = sentence_of(alignment.sentences, value["source_id"], value["start"])
+            if sentence is not None:
+                index_of[id(value)] = alignment.sentences.index(sentence)
+    generic = distinct and distinct[0]["slot"].startswith("people:")
+    parent = list(range(len(distinct)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(distinct):
+        for j in range(i + 1, len(distinct)):
+            b = distinct[j]
+            if a["source_id"] == b["source_id"]:
+                continue
+            alone = per_article[a["source_id"]] == 1 and per_article[b["source_id"]] == 1 and not generic
+            said_alike = (
+                id(a) in index_of and id(b) in index_of and alignment is not None
+                and alignment.score(index_of[id(a)], index_of[id(b)]) >= SAME_CLAIM
+            )
+            if alone or said_alike:
+                # Never put two figures of one article in one slot through a third.
+                members_a = {distinct[k]["source_id"] for k in range(len(distinct)) if find(k) == find(i)}
+                members_b = {distinct[k]["source_id"] for k in range(len(distinct)) if find(k) == find(j)}
+                if not members_a & members_b:
+                    parent[find(j)] = find(i)
+    slots: dict[int, list[dict[str, Any]]] = {}
+    for i, value in enumerate(distinct):
+        slots.setdefault(find(i), []).append(value)
+    return list(slots.values())
+
+
+def figure_facts(material: Material, alignment: Alignment | None = None) -> list[Fact]:
     """One fact per figure slot, its values in time order."""
     facts = []
-    for slot, values in _figure_values(material).items():
-        values.sort(key=lambda v: (v["day"] or "9999", material.article(v["source_id"]).position))
-        status = _slot_status(material, values)
-        counts, victims = slot.split(":")
-        label = counts if victims == "people" else f"{counts} ({victims.replace('+', ', ')})"
-        parts = []
-        for value in values:
-            context = ", ".join(part for part in (value["when"] or value["day"], value["reported_by"]) if part)
-            parts.append(f"{_describe(value)}" + (f" ({context})" if context else ""))
-        joiner = " → " if status == UPDATED else "; "
-        sources = list(dict.fromkeys(value["source_id"] for value in values))
-        facts.append(
-            Fact(
-                kind="figure",
-                text=f"{label}: {joiner.join(parts)}",
-                status=status,
-                sources=sources,
-                independent_sources=material.independent(sources),
-                values=values,
-                slot=slot,
-                spans=[{"source_id": v["source_id"], "start": v["start"], "end": v["end"]} for v in values],
+    for group, grouped in _figure_values(material).items():
+        for values in _figure_slots(material, alignment, grouped):
+            values.sort(key=lambda v: (v["day"] or "9999", material.article(v["source_id"]).position))
+            status = _slot_status(material, values)
+            counts, victims = group.split(":")
+            label = counts if victims == "people" else f"{counts} ({victims.replace('+', ', ')})"
+            parts = []
+            for value in values:
+                context = ", ".join(part for part in (value["when"] or value["day"], value["reported_by"]) if part)
+                parts.append(f"{_describe(value)}" + (f" ({context})" if context else ""))
+            joiner = " → " if status == UPDATED else "; "
+            sources = list(dict.fromkeys(value["source_id"] for value in values))
+            facts.append(
+                Fact(
+                    kind="figure",
+                    text=f"{label}: {joiner.join(parts)}",
+                    status=status,
+                    sources=sources,
+                    independent_sources=material.independent(sources),
+                    values=values,
+                    slot=group,
+                    spans=[{"source_id": v["source_id"], "start": v["start"], "end": v["end"]} for v in values],
+                )
             )
-        )
     return facts
 
 
@@ -359,7 +414,7 @@ def event_facts(material: Material, events: list[Any]) -> list[Fact]:
 
 def build_facts(material: Material, alignment: Alignment, events: list[Fact] | None = None) -> list[Fact]:
     """Every fact: figure slots, shared quotes, events, then assertions not already covered by them."""
-    figures = figure_facts(material)
+    figures = figure_facts(material, alignment)
     quotes = quote_facts(material)
     events = events or []
     covered: set[tuple[str, int]] = set()

@@ -78,3 +78,14 @@ def test_summary_keeps_to_its_word_budget_and_cites_every_sentence():
     assert chosen and sum(len(s.text.split()) for s in chosen) <= 30
     assert all(s.citations and s.citations[0] == s.source_id for s in chosen)
     assert any(len(s.citations) >= 2 for s in chosen)
+
+
+def test_two_figures_of_one_article_are_never_one_slot():
+    # One report giving two places' tolls does not contradict itself.
+    rows = [
+        row("a", published="2024-03-04", figures=[figure(300, text="300 people were killed", start=0), figure(17, text="17 people were killed", start=40)]),
+        row("b", published="2024-03-04", figures=[figure(80, text="80 people were killed")]),
+    ]
+    facts = figure_facts(build_material(None, rows))
+    assert not [fact for fact in facts if fact.status == "conflict" and len(set(fact.sources)) == 1]
+    assert all(len({v["source_id"] for v in fact.values}) == len(fact.values) for fact in facts)
