@@ -55,7 +55,7 @@ def build_brief(material: Material, words: int = DEFAULT_WORDS, title: str | Non
     order = {article.source_id: article.position for article in material.articles}
     summary = summarize(alignment, material.groups, order, words, leads=_leads(material))
     events = aggregate_events(story_event_mentions(material))
-    facts = build_facts(material, alignment, event_facts(material, events))
+    facts = build_facts(material, alignment, event_facts(material, events, alignment))
     shown = [fact for fact in facts if fact.status != "single_source"]
     shown += [fact for fact in facts if fact.status == "single_source"][:MAX_SINGLE_SOURCE_FACTS]
     framing = find_framing(material)

@@ -385,14 +385,29 @@ def sentence_of(sentences: list[Sentence], source_id: str, start: int) -> Senten
     return next((s for s in sentences if s.source_id == source_id and s.start <= start < s.end + 1), None)
 
 
-def event_facts(material: Material, events: list[Any]) -> list[Fact]:
+def _central(sentences: list[dict[str, Any]], alignment: Alignment | None) -> dict[str, Any]:
+    """The sentence most like the others (the medoid), so the fact reads as what most reports say."""
+    if alignment is None or len(sentences) < 3:
+        return sentences[0]
+    located = [sentence_of(alignment.sentences, s["source_id"], s["start"] or 0) for s in sentences]
+    indices = [alignment.sentences.index(found) if found is not None else None for found in located]
+
+    def centrality(i: int) -> float:
+        if indices[i] is None:
+            return -1.0
+        return sum(alignment.score(indices[i], other) for j, other in enumerate(indices) if j != i and other is not None)
+
+    return sentences[max(range(len(sentences)), key=lambda i: (centrality(i), -i))]
+
+
+def event_facts(material: Material, events: list[Any], alignment: Alignment | None = None) -> list[Fact]:
     """Who did what to whom, from the story's aggregated events reported by two or more articles."""
     facts = []
     for event in events:
         if event.background or len(event.sources) < 2:
             continue
-        # The event in the words of its first report that codes it as this type.
-        best = next((s for s in event.sentences if s["type"] == event.type and s.get("text")), event.sentences[0])
+        typed = [s for s in event.sentences if s["type"] == event.type and s.get("text")] or event.sentences
+        best = _central(typed, alignment)
         who = event.source.get("text") or "?"
         whom = event.target.get("text")
         label = f"{event.type}: {who}" + (f" → {whom}" if whom else "")
