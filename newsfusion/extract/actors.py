@@ -29,6 +29,7 @@ from .actor_lexicon import (
 )
 from .event_cues import REPORTING
 from .event_lexicon import LIGHT_VERBS, NOUNS, VERBS, VIOLENT
+from .nlp import sentence_at
 
 @dataclass(frozen=True)
 class Actor:
@@ -389,7 +390,7 @@ def _is_person(token) -> bool:
 def _antecedent(pron, ctx: Context):
     """A preceding noun the pronoun refers to: people for he/she, countries and groups for it/they."""
     personal = pron.lower_ in ("he", "him", "his", "she", "her", "i")
-    start = ctx.segment.start if ctx.segment is not None and ctx.segment.start <= pron.i else pron.sent.start
+    start = ctx.segment.start if ctx.segment is not None and ctx.segment.start <= pron.i else sentence_at(pron.doc, pron.i).start
     for i in range(pron.i - 1, start - 1, -1):
         token = pron.doc[i]
         if token.pos_ not in ("PROPN", "NOUN") or token.dep_ in ("compound", "poss") and token.head.pos_ == "PROPN":

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..clean.metadata import parse_date
+from .nlp import sentence_at
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
@@ -119,7 +120,7 @@ def find_dates(doc: Any, published: str | None) -> list[DateMention]:
     for ent in doc.ents:
         if ent.label_ != "DATE" or "\n" in ent.text.strip():
             continue
-        sentence = ent.sent
+        sentence = sentence_at(doc, ent.start)
         forward = _forward(sentence.text, ent.start_char - sentence.start_char, ent.end_char - sentence.start_char)
         resolved, granularity = resolve(ent.text, reference, forward)
         if granularity is None and _DURATION.match(ent.text.lower()):

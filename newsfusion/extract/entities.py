@@ -16,6 +16,7 @@ from typing import Any
 
 from ..cluster.features import _frequencies
 from .gazetteer import gazetteer
+from .nlp import sentence_at, doc_text
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -49,10 +50,11 @@ def _role(doc: Any, ent: Any) -> str | None:
     """The title written just before a person's name, with the country or adjective that opens it."""
     index = ent.start - 1
     first = None
-    while index >= ent.sent.start:
+    sentence_start = sentence_at(doc, ent.start).start
+    while index >= sentence_start:
         token = doc[index]
         lower = token.text.lower()
-        joins_title = lower in {"-", "–"} and index > ent.sent.start and doc[index - 1].text.lower() in TITLE_WORDS
+        joins_title = lower in {"-", "–"} and index > sentence_start and doc[index - 1].text.lower() in TITLE_WORDS
         if lower in TITLE_WORDS or token.ent_type_ in {"NORP", "GPE"} or lower in {"'s", "’s"} or joins_title:
             if lower != "the":
                 first = index
@@ -93,7 +95,7 @@ def find_entities(doc: Any) -> list[Entity]:
                 text = text[len(words[0]) :].lstrip()
                 words = words[1:]
                 role = role or "title"
-            role = _role(doc, ent) if role is None else doc.text[ent.start_char : start].strip() or None
+            role = _role(doc, ent) if role is None else doc_text(doc)[ent.start_char : start].strip() or None
         if not text.strip():
             continue
         words = text.split()
@@ -139,11 +141,11 @@ def find_aliases(doc: Any, entities: list[Entity]) -> list[tuple[str, str]]:
     for index, entity in enumerate(entities):
         if entity.type not in {"PLACE", "ORG", "PERSON"}:
             continue
-        before = doc.text[max(0, entity.start - 40) : entity.start]
+        before = doc_text(doc)[max(0, entity.start - 40) : entity.start]
         if not _ALIAS_PHRASE.search(before):
             continue
         sentence_start = doc.char_span(entity.start, entity.end, alignment_mode="expand")
-        floor = sentence_start.sent.start_char if sentence_start is not None else 0
+        floor = sentence_at(doc, sentence_start.start).start_char if sentence_start is not None else 0
         earlier = [e for e in entities[:index] if e.start >= floor and e.type in {"PLACE", "ORG", "PERSON"} and e.text != entity.text]
         if earlier:
             pairs.append((earlier[-1].text, entity.text))

