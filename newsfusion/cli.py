@@ -13,7 +13,7 @@ from typing import Any, Callable, Sequence
 
 from . import __version__
 from .errors import NewsfusionError, UsageError
-from .settings import SPECS, Settings, load_settings
+from .settings import SPEC_BY_NAME, SPECS, Settings, load_settings
 from .store import Store
 
 # Rejections printed one per line while ingesting; the rest are counted and left to `rejects`.
@@ -64,6 +64,52 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(f"rejected: {late} more, listed by `newsfusion rejects --db {settings.db}`", file=sys.stderr)
     print(summary.line())
     return 1 if summary.rejected else 0
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    import signal
+
+    from .types import Rejection
+    from .watch import BatchReport, Watcher
+
+    settings = _settings(args)
+    printed = 0
+
+    def report(rejection: Rejection) -> None:
+        nonlocal printed
+        if printed < MAX_PRINTED_REJECTIONS:
+            print(f"rejected: {rejection.message}", file=sys.stderr, flush=True)
+        printed += 1
+
+    def batch_done(batch: BatchReport) -> None:
+        # Rejections are printed up to MAX_PRINTED_REJECTIONS per batch: a watch runs for long.
+        nonlocal printed
+        late = printed - MAX_PRINTED_REJECTIONS
+        if late > 0:
+            print(f"rejected: {late} more, listed by `newsfusion rejects --db {settings.db}`", file=sys.stderr, flush=True)
+        printed = 0
+        if not args.quiet:
+            print(batch.line(), flush=True)
+
+    def warn(message: str) -> None:
+        print(f"warning: {message}", file=sys.stderr, flush=True)
+
+    watcher = Watcher(args.paths, settings, once=args.once, on_batch=batch_done, on_warning=warn, on_rejection=report)
+
+    def stop(signum: int, frame: Any) -> None:
+        # The first Ctrl-C or SIGTERM lets the batch in flight commit; a second one interrupts.
+        watcher.stop()
+        signal.signal(signum, signal.default_int_handler if signum == signal.SIGINT else signal.SIG_DFL)
+
+    previous = {signum: signal.signal(signum, stop) for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        summary = watcher.run()
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    print(summary.line())
+    # With --once an input that could not be read (a feed that timed out) was left out: say so.
+    return 1 if summary.rejected or (args.once and watcher.stats.warnings) else 0
 
 
 def cmd_stories(args: argparse.Namespace) -> int:
@@ -337,6 +383,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ingest.add_argument("paths", nargs="+", metavar="PATH", help=".txt .html .json .jsonl .jsonl.gz .xml/.rss/.atom, a folder, - or a URL")
     ingest.add_argument("--quiet", action="store_true", help="no progress display")
+
+    watch = command(
+        "watch",
+        cmd_watch,
+        "keep ingesting new and changed files of folders, and new feed entries, as they appear (stop with Ctrl-C)",
+        ("db", "offline", "max_document_mb", "fetch_timeout_s", "fetch_retries", "dedupe_window", "max_active_stories", "extract", "workers", "batch_size"),
+    )
+    watch.add_argument("paths", nargs="+", metavar="PATH", help="folders, files (feed files too) and feed or page URLs to watch")
+    watch.add_argument("--interval", dest="watch_interval_s", default=None, metavar="SECONDS", help=f"seconds between polls (default {SPEC_BY_NAME['watch_interval_s'].default:g})")
+    watch.add_argument("--queue", dest="watch_queue", default=None, metavar="N", help=f"documents read ahead of the pipeline; a full queue makes the poller wait (default {SPEC_BY_NAME['watch_queue'].default})")
+    watch.add_argument("--once", action="store_true", help="poll once, store everything found, and exit (for cron and tests)")
+    watch.add_argument("--quiet", action="store_true", help="no line per stored batch, only warnings, rejections and the summary")
 
     stories = command("stories", cmd_stories, "list every story with its articles' source_ids")
     stories.add_argument("--json", action="store_true", help="print JSON")

@@ -113,6 +113,19 @@ SPECS: tuple[SettingSpec, ...] = (
         "articles written per database transaction; a crash loses at most one batch, "
         "which the next run ingests again",
     ),
+    SettingSpec(
+        "watch_interval_s",
+        5.0,
+        _positive_float,
+        "`newsfusion watch`: seconds between polls of the watched folders, files and feed URLs; "
+        "use 60 or more for feeds on other people's servers",
+    ),
+    SettingSpec(
+        "watch_queue",
+        500,
+        _positive_int,
+        "`newsfusion watch`: documents read ahead of the pipeline; when the queue is full the poller waits",
+    ),
 )
 
 SPEC_BY_NAME: dict[str, SettingSpec] = {spec.name: spec for spec in SPECS}
@@ -133,6 +146,8 @@ class Settings:
     extract: bool
     workers: int
     batch_size: int
+    watch_interval_s: float
+    watch_queue: int
 
     @property
     def max_document_bytes(self) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -74,6 +75,12 @@ def prepare_many(documents: list[RawDocument], extract: bool = True) -> list[Pre
     return done
 
 
+def _ignore_interrupts() -> None:
+    """Leave Ctrl-C to the main process: a terminal sends SIGINT to the whole process group, and a
+    worker dying mid-batch would lose the batch that `newsfusion watch` means to finish on Ctrl-C."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def worker_count(setting: int) -> int:
     """The number of worker processes: the setting, or one per CPU when it is 0."""
     return setting if setting > 0 else (os.cpu_count() or 1)
@@ -99,7 +106,9 @@ class PreparePool:
             return lambda: results
         if self._executor is None:
             # spawn, not fork: the main process holds SQLite connections and threads.
-            self._executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            self._executor = ProcessPoolExecutor(
+                self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_ignore_interrupts
+            )
         chunks = [documents[i : i + CHUNK_SIZE] for i in range(0, len(documents), CHUNK_SIZE)]
         futures = [self._executor.submit(prepare_many, chunk, self.extract) for chunk in chunks]
         return lambda: [prepared for future in futures for prepared in future.result()]

@@ -39,11 +39,15 @@ def feed_records(
     data: bytes,
     origin: str,
     fetch_html: Callable[[str], str] | None,
+    skip: Callable[[int, dict[str, Any]], bool] | None = None,
 ) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
     """Yield (entry number, record or the error for that entry) for every entry of a feed.
 
     `fetch_html(url)` returns a page's HTML; pass None when offline. A feed that cannot be
-    parsed at all raises InputError("bad_feed").
+    parsed at all raises InputError("bad_feed"). `skip(number, entry)`, when given, sees each
+    entry as the feed gives it (its record plus `html` and `summary`) before its link is
+    fetched; True leaves the entry out, so `newsfusion watch` re-reading a feed fetches only
+    the entries it has not seen.
     """
     text, _ = decode_bytes(data)
     parsed = feedparser.parse(text)
@@ -69,6 +73,8 @@ def feed_records(
             "published": entry.get("published") or entry.get("updated"),
             "source": outlet,
         }
+        if skip is not None and skip(number, {**record, "html": html, "summary": summary}):
+            continue
         if html is None:
             if link and fetch_html is not None:
                 try:

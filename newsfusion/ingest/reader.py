@@ -6,13 +6,14 @@ stops the others. Folders are walked recursively in name order, so a run is repe
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import sys
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import Any, BinaryIO, Callable, Iterable, Iterator
 
 from ..errors import InputError
 from ..settings import Settings
@@ -70,10 +71,18 @@ class ReadStats:
 class InputReader:
     """Turns the PATH arguments of `newsfusion ingest` into an ordered stream of documents."""
 
-    def __init__(self, settings: Settings, fetcher: Fetcher | None = None, stdin: BinaryIO | None = None):
+    def __init__(
+        self,
+        settings: Settings,
+        fetcher: Fetcher | None = None,
+        stdin: BinaryIO | None = None,
+        skip_feed_entry: Callable[[str, int, dict[str, Any]], bool] | None = None,
+    ):
+        """`skip_feed_entry(origin, number, entry)` may leave out feed entries before they are fetched (see `feed_records`)."""
         self.settings = settings
         self._fetcher = fetcher
         self._stdin = stdin
+        self._skip_feed_entry = skip_feed_entry
         self.stats = ReadStats()
 
     # -- the stream ------------------------------------------------------------------------
@@ -185,7 +194,8 @@ class InputReader:
 
     def _read_feed(self, data: bytes, origin: str) -> Iterator[Item]:
         fetch = None if self.settings.offline or self._fetcher is None else self._fetch_html
-        for number, outcome in feed_records(data, origin, fetch):
+        skip = None if self._skip_feed_entry is None else functools.partial(self._skip_feed_entry, origin)
+        for number, outcome in feed_records(data, origin, fetch, skip):
             if isinstance(outcome, InputError):
                 yield Rejection(STAGE, outcome.code, f"{origin} entry {number}: {outcome}", origin=origin, line=number)
                 continue
