@@ -355,6 +355,9 @@ def _add_common(parser: argparse.ArgumentParser, names: Sequence[str]) -> None:
         flag = "--" + name.replace("_", "-")
         if isinstance(spec.default, bool):
             parser.add_argument(flag, dest=name, action="store_const", const=True, default=None, help=spec.help)
+            parser.add_argument(
+                "--no-" + name.replace("_", "-"), dest=name, action="store_const", const=False, default=None, help=f"the opposite of {flag}"
+            )
         else:
             metavar = "FILE" if name == "db" else name.split("_")[-1].upper()
             parser.add_argument(flag, dest=name, default=None, metavar=metavar, help=f"{spec.help} (default {spec.default})")

@@ -1,5 +1,7 @@
 """Settings are declared once and layer defaults < file < environment < command line."""
 
+import json
+
 import pytest
 
 from newsfusion.errors import UsageError
@@ -55,3 +57,11 @@ def test_config_command_shows_origins(cli, tmp_path, monkeypatch):
     assert rows["fetch_timeout_s"]["value"] == 3.0 and rows["fetch_timeout_s"]["from"].startswith("env")
     assert rows["db"]["from"] == "command line"
     assert set(rows) == {field for field in Settings.__dataclass_fields__}
+
+
+def test_a_switch_can_be_turned_off_on_the_command_line(cli, db, seeds):
+    result = cli("ingest", str(seeds / "003_cd7ac7b8430c8331.txt"), "--db", db, "--no-extract", "--quiet")
+    assert result.code == 0, result.err
+    article = json.loads(cli("article", "003_cd7ac7b8430c8331", "--db", db, "--json").out)
+    assert "entities" not in article
+    assert "(command line)" in next(line for line in cli("config", "--no-extract").out.splitlines() if line.startswith("extract"))
