@@ -22,7 +22,7 @@ SPEECH_VERBS = frozenset(
     """say tell add state urge warn insist note explain ask reply declare claim write tweet announce argue stress
     emphasize emphasise accuse condemn demand confirm acknowledge admit respond conclude recall predict suggest deny
     testify quote caution complain vow pledge promise reiterate assert maintain contend disclose reveal remark allege
-    exclaim shout chant""".split()
+    exclaim shout chant continue""".split()
 )
 # Common nouns that can speak: a subject without a name must be one of these ("the ministry said").
 SPEAKER_NOUNS = frozenset(
@@ -143,19 +143,31 @@ PERSON_DESCRIPTORS = frozenset(
 PRONOUN_REACH = 1500
 
 
-def _salient_person(doc: Any, entities: Sequence[Entity], position: int, previous_speaker: str | None) -> str | None:
-    """Who 'he', 'she' or 'the Republican' most likely is: the last speaker, else the last person who was a subject."""
-    if previous_speaker:
-        return previous_speaker
+def _salient_person(doc: Any, entities: Sequence[Entity], position: int, previous_speaker: str | None, since: int = 0) -> str | None:
+    """Who 'he', 'she' or 'the Republican' most likely is.
+
+    A person who is the subject of a sentence after the last quote ("Mayor Sadiq Kahn described
+    ... “London is ...,” he said") comes first; then the last speaker; then the last person
+    who was a subject, or the last person named.
+    """
     people = [entity for entity in entities if entity.type == "PERSON" and entity.end <= position]
-    for entity in reversed(people[-6:]):
+
+    def subject(entity: Entity) -> bool:
         span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
-        if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}:
+        return span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
+
+    if previous_speaker:
+        newer = next((e for e in reversed(people[-6:]) if e.start >= since and subject(e)), None)
+        if newer is not None:
+            return _full_name(newer.text, entities)
+        return previous_speaker
+    for entity in reversed(people[-6:]):
+        if subject(entity):
             return _full_name(entity.text, entities)
     return _full_name(people[-1].text, entities) if people else None
 
 
-def _resolve(phrase: Any, entities: Sequence[Entity], position: int, previous_speaker: str | None = None) -> str | None:
+def _resolve(phrase: Any, entities: Sequence[Entity], position: int, previous_speaker: str | None = None, since: int = 0) -> str | None:
     """Name the speaker: the entity inside the subject phrase, or the one a pronoun or description points back to."""
     start, end = phrase.start_char, phrase.end_char
     named = _entity_at(entities, start, end, {"PERSON"}) or _entity_at(entities, start, end, {"ORG"})
@@ -169,7 +181,7 @@ def _resolve(phrase: Any, entities: Sequence[Entity], position: int, previous_sp
     lower = head.text.lower()
     if lower in PRONOUNS:
         if PRONOUNS[lower] == "PERSON":
-            return _salient_person(phrase.doc, entities, position, previous_speaker)
+            return _salient_person(phrase.doc, entities, position, previous_speaker, since)
         found = _last_before(entities, position, {"ORG", "PERSON", "PLACE"})
         return _full_name(found.text, entities) if found else None
     if head.pos_ == "NOUN" and phrase[0].lower_ == "the" and head.lemma_.lower() in PERSON_DESCRIPTORS:
@@ -193,8 +205,14 @@ def _subject_of(verb: Any) -> Any:
     return None
 
 
-def _cue_for(sentence: Any, quote_start: int, quote_end: int, entities: Sequence[Entity] = ()) -> tuple[Any, Any] | None:
-    """The speech verb of the sentence that governs the quote, with its subject (or 'according to' object)."""
+def _cue_for(
+    sentence: Any, quote_start: int, quote_end: int, entities: Sequence[Entity] = (), quote_spans: Sequence[tuple[int, int]] = ()
+) -> tuple[Any, Any] | None:
+    """The speech verb of the sentence that governs the quote, with its subject (or 'according to' object).
+
+    A subject inside quotation marks is never the speaker: in 'Smith said "we can all put
+    ourselves there," adding, "..."' the parser may make the first quote the subject of "adding".
+    """
     best = None
     for token in sentence:
         if quote_start <= token.idx < quote_end:
@@ -209,6 +227,12 @@ def _cue_for(sentence: Any, quote_start: int, quote_end: int, entities: Sequence
             subject = next((child for child in token.nbor(1).children if child.dep_ == "pobj"), None)
         if subject is None or quote_start <= subject.idx < quote_end or not can_speak(_speaker_phrase(subject), entities):
             continue
+        if any(start <= subject.idx < end for start, end in quote_spans):
+            if token.dep_ in {"advcl", "xcomp", "conj"} and token.head is not token:
+                # ", adding, '...'": the speaker is the subject of the verb the clause hangs from.
+                subject = _subject_of(token.head)
+            if subject is None or any(start <= subject.idx < end for start, end in quote_spans):
+                continue
         quoted = [t for t in sentence if quote_start <= t.idx < quote_end]
         # A verb whose clause holds the quote ("urging X to '...'") wins over one that only stands near it.
         governs = any(token in t.ancestors for t in quoted[:3])
@@ -262,7 +286,7 @@ def find_quotes(doc: Any, entities: Sequence[Entity]) -> list[Quote]:
         last_sentence = sentence_at(doc, closing.start) if closing is not None else sentence
         region = doc[sentence.start : max(last_sentence.end, sentence.end)]
         words = text[start:end].split()
-        cue_and_subject = _cue_for(region, start, end, entities)
+        cue_and_subject = _cue_for(region, start, end, entities, quoted_spans_cache)
         if cue_and_subject is None:
             cue_and_subject = _adjacent_cue(doc, sentence, entities, quoted_spans_cache)
         before = text[max(sentence.start_char, start - 40) : start].lower()
@@ -282,7 +306,7 @@ def find_quotes(doc: Any, entities: Sequence[Entity]) -> list[Quote]:
             verb, subject = cue_and_subject
             phrase = _speaker_phrase(subject)
             recent = previous_speaker[0] if previous_speaker is not None and start - previous_speaker[3] < PRONOUN_REACH else None
-            speaker = _resolve(phrase, entities, start, recent)
+            speaker = _resolve(phrase, entities, start, recent, previous_speaker[3] if previous_speaker is not None else 0)
             cue = verb.text if verb.lower_ != "according" else "according to"
             lo, hi = min(phrase.start, verb.i), max(phrase.end, verb.i + 1)
             attribution = doc[lo:hi].text
