@@ -442,8 +442,8 @@ def build_parser() -> argparse.ArgumentParser:
     events.add_argument("--from", dest="source", required=True, metavar="FILE", help="articles in any ingest format (file, folder, - or URL)")
     events.add_argument("--json", action="store_true", help="print JSON")
 
-    export = command("export", cmd_export, "write the stored articles, stories or events as one flat table (jsonl, csv or parquet)")
-    export.add_argument("--what", required=True, metavar="TABLE", help="articles, stories or events (columns in extract/EVENTS.md and the README)")
+    export = command("export", cmd_export, "write the stored articles, stories, claims or events as one flat table (jsonl, csv or parquet)")
+    export.add_argument("--what", required=True, metavar="TABLE", help="articles, stories, claims or events (columns in extract/EVENTS.md and the README)")
     export.add_argument("--format", default="jsonl", metavar="FORMAT", help="jsonl (default), csv or parquet")
     export.add_argument("--out", metavar="FILE", help="file to write (default: standard output; parquet needs a file)")
 

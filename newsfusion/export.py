@@ -1,4 +1,4 @@
-"""`newsfusion export`: the store's articles, stories or events as flat rows in JSON lines, CSV or Parquet.
+"""`newsfusion export`: the store's articles, stories, claims or events as flat rows in JSON lines, CSV or Parquet.
 
 Every exporter yields flat rows (no nesting: lists are joined with ";") under a fixed,
 documented column list, so the three formats hold the same table. The events table follows
@@ -169,12 +169,45 @@ def _context(event: Any) -> str | None:
     return max(set(contexts), key=contexts.count) if contexts else None
 
 
+CLAIM_COLUMNS: dict[str, str] = {
+    "story_id": "int64", "kind": "string", "status": "string", "text": "string", "slot": "string",
+    "sources": "string", "independent_sources": "int64", "article_count": "int64", "values": "string",
+}
+
+
+def claim_rows(store: Store) -> Iterator[dict[str, Any]]:
+    """One row per fact of every story's brief (figure slots, shared quotes, events, assertions) and per spelling variant."""
+    from .brief import story_brief
+
+    for story in store.stories():
+        brief = story_brief(store, story["id"])
+        if brief is None:
+            continue
+        for fact in brief["facts"]:
+            values = [
+                f"{value.get('source_id')}: {value.get('qualifier') + ' ' if value.get('qualifier') else ''}{value.get('value', value.get('text', ''))}"
+                for value in fact["values"]
+            ]
+            yield {
+                "story_id": story["id"], "kind": fact["kind"], "status": fact["status"], "text": fact["text"], "slot": fact["slot"],
+                "sources": _joined(fact["sources"]), "independent_sources": fact["independent_sources"],
+                "article_count": len(fact["sources"]), "values": _joined(values),
+            }
+        for variant in brief["variants"]:
+            yield {
+                "story_id": story["id"], "kind": "variant", "status": "spelling_variant",
+                "text": f"{variant['variant']} -> {variant['canonical']}", "slot": variant["canonical"],
+                "sources": _joined(variant["sources"]), "independent_sources": None, "article_count": len(variant["sources"]), "values": None,
+            }
+
+
 # --- the tables ------------------------------------------------------------------------------------
 
 EXPORTERS: dict[str, tuple[dict[str, str], Callable[[Store], Iterator[dict[str, Any]]]]] = {
     "articles": (ARTICLE_COLUMNS, article_rows),
     "stories": (STORY_COLUMNS, story_rows),
     "events": (EVENT_COLUMNS, event_rows),
+    "claims": (CLAIM_COLUMNS, claim_rows),
 }
 
 

@@ -126,3 +126,16 @@ def test_brief_from_unreadable_input(cli, tmp_path):
     broken.write_text('{"id": "x", "text": \n', encoding="utf-8")
     result = cli("brief", "--from", str(broken))
     assert result.code == 2 and "no article could be read" in result.err
+
+
+def test_claims_export_reads_back(cli, seed_db, tmp_path):
+    import csv
+
+    out = tmp_path / "claims.csv"
+    result = cli("export", "--what", "claims", "--format", "csv", "--out", str(out), "--db", seed_db)
+    assert result.code == 0, result.err
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert {"story_id", "kind", "status", "text", "sources", "independent_sources"} <= set(rows[0])
+    toll = next(r for r in rows if r["kind"] == "figure" and r["status"] == "updated")
+    assert "27" in toll["text"] and "32" in toll["text"]
+    assert any(r["kind"] == "variant" and r["text"] == "Anthony Blinken -> Antony Blinken" for r in rows)
