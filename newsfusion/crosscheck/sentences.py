@@ -21,6 +21,7 @@ _ABBREVIATIONS = frozenset(
     jan feb mar apr aug sep sept oct nov dec mt ft rev prof pres adm cmdr""".split()
 )
 _INITIALS = re.compile(r"(?:^|\s|[(“\"])(?:[A-Za-z]\.)+$")
+_BULLETS = frozenset("•·▪◦*")
 # A sentence needs this many words to be one (datelines and captions are shorter).
 MIN_WORDS = 4
 
@@ -87,12 +88,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if line[start:].strip():
             spans.append((offset + start, offset + len(line.rstrip())))
         offset += len(line) + 1
-    # Trim leading spaces inside each span.
+    # Trim leading spaces and list bullets ("• The Armenian government reported ...") from each span.
     trimmed = []
     for start, end in spans:
-        while start < end and text[start].isspace():
+        while start < end and (text[start].isspace() or text[start] in _BULLETS):
             start += 1
-        trimmed.append((start, end))
+        if start < end:
+            trimmed.append((start, end))
     return trimmed
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-RECORDS = 8_000
+RECORDS = 6_000
 
 pytestmark = pytest.mark.slow
 

@@ -204,7 +204,7 @@ def test_export_events_in_three_formats(cli, seed_db, tmp_path):
 
 def test_export_errors_say_what_to_do(cli, seed_db, tmp_path):
     unknown = cli("export", "--what", "tweets", "--db", seed_db)
-    assert unknown.code == 2 and "choose one of articles, events, stories" in unknown.err
+    assert unknown.code == 2 and "choose one of articles, claims, events, stories" in unknown.err
     unwritable = cli("export", "--what", "events", "--format", "csv", "--db", seed_db, "--out", tmp_path / "no" / "x.csv")
     assert unwritable.code == 2 and "--out" in unwritable.err and len(unwritable.err.strip().splitlines()) == 1
     parquet = cli("export", "--what", "events", "--format", "parquet", "--db", seed_db)
