@@ -8,7 +8,7 @@ import zlib
 from datetime import datetime, timezone
 from typing import Any, Iterator
 
-from ..types import Article, RawDocument, Rejection, RemovedText, StoredOutcome
+from ..types import Article, RawDocument, Rejection, StoredOutcome
 
 
 def now() -> str:
