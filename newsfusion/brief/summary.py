@@ -15,6 +15,7 @@ its first sentences, which is what a single report's summary should be.
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,7 +52,7 @@ class SummarySentence:
 
 def _concepts(sentence: Sentence) -> set[tuple[str, str]]:
     stop = stopwords()
-    tokens = words_of(sentence.text)
+    tokens = sentence.tokens or words_of(sentence.text)
     pairs = set()
     for a, b in zip(tokens, tokens[1:]):
         if a in stop and b in stop:
@@ -103,19 +104,24 @@ def summarize(
             spent += sizes[i]
     else:
         covered: set[tuple[str, str]] = set()
-        candidates = set(eligible)
-        while candidates:
-            best, best_score = None, 0.0
-            for i in sorted(candidates):
-                if spent + sizes[i] > words:
-                    continue
-                gain = sum(weight.get(concept, 0) for concept in concepts[i] - covered)
-                score = gain / sizes[i]
-                if score > best_score:
-                    best, best_score = i, score
-            if best is None:
-                break
-            candidates.discard(best)
+
+        def score(i: int) -> float:
+            return sum(weight.get(concept, 0) for concept in concepts[i] - covered) / sizes[i]
+
+        # Lazy greedy: a sentence's score only falls as concepts get covered, so a score
+        # computed earlier is an upper bound, and only the top of the heap needs recomputing.
+        heap = [(-score(i), i) for i in eligible]
+        heapq.heapify(heap)
+        while heap:
+            bound, best = heapq.heappop(heap)
+            if spent + sizes[best] > words:
+                continue  # the budget only shrinks: it will never fit
+            fresh = score(best)
+            if fresh <= 0:
+                continue
+            if heap and -fresh > heap[0][0] or (heap and -fresh == heap[0][0] and heap[0][1] < best):
+                heapq.heappush(heap, (-fresh, best))
+                continue
             if any(alignment.score(best, other) >= NEAR_REPEAT for other in chosen):
                 continue
             chosen.append(best)

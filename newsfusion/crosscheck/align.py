@@ -12,6 +12,7 @@ score.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,6 +33,7 @@ class Alignment:
 
     sentences: list[Sentence]
     similarity: sparse.csr_matrix
+    _by_source: dict[str, list[int]] | None = None
 
     def similar(self, index: int, threshold: float = SAME_CLAIM) -> list[tuple[int, float]]:
         """Other sentences at or above `threshold` similarity with sentence `index`, best first."""
@@ -44,11 +46,25 @@ class Alignment:
     def score(self, a: int, b: int) -> float:
         return float(self.similarity[a, b])
 
+    def locate(self, source_id: str, offset: int) -> int | None:
+        """The index of the article's sentence that holds a character offset (or ends just before it)."""
+        if self._by_source is None:
+            self._by_source = {}
+            for index, sentence in enumerate(self.sentences):
+                self._by_source.setdefault(sentence.source_id, []).append(index)
+        indices = self._by_source.get(source_id, [])
+        starts = [self.sentences[i].start for i in indices]
+        position = bisect_right(starts, offset) - 1
+        if position < 0:
+            return None
+        index = indices[position]
+        return index if offset < self.sentences[index].end + 1 else None
+
 
 def _weights(sentence: Sentence) -> dict[str, float]:
     stop = stopwords()
     weights: dict[str, float] = {}
-    for token in words_of(sentence.text):
+    for token in sentence.tokens or words_of(sentence.text):
         if token in stop or (len(token) < 2 and not token.isdigit()):
             continue
         key = stem(token)

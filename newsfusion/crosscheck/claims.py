@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 
 from .align import SAME_CLAIM, Alignment
 from .material import Material, StoryArticle
-from .sentences import Sentence, stopwords
+from .sentences import stopwords
 
 AGREED, SINGLE, UPDATED, CONFLICT = "agreed", "single_source", "updated", "conflict"
 # Two quotes are one statement when one is (nearly) contained in the other: rapidfuzz's
@@ -184,9 +184,9 @@ def _figure_slots(material: Material, alignment: Alignment | None, values: list[
     index_of = {}
     if alignment is not None:
         for value in distinct:
-            sentence = sentence_of(alignment.sentences, value["source_id"], value["start"])
-            if sentence is not None:
-                index_of[id(value)] = alignment.sentences.index(sentence)
+            located = alignment.locate(value["source_id"], value["start"])
+            if located is not None:
+                index_of[id(value)] = located
     generic = distinct and distinct[0]["slot"].startswith("people:")
     parent = list(range(len(distinct)))
 
@@ -380,17 +380,11 @@ def variants(material: Material) -> list[dict[str, Any]]:
     ]
 
 
-def sentence_of(sentences: list[Sentence], source_id: str, start: int) -> Sentence | None:
-    """The sentence of an article that holds a character offset."""
-    return next((s for s in sentences if s.source_id == source_id and s.start <= start < s.end + 1), None)
-
-
 def _central(sentences: list[dict[str, Any]], alignment: Alignment | None) -> dict[str, Any]:
     """The sentence most like the others (the medoid), so the fact reads as what most reports say."""
     if alignment is None or len(sentences) < 3:
         return sentences[0]
-    located = [sentence_of(alignment.sentences, s["source_id"], s["start"] or 0) for s in sentences]
-    indices = [alignment.sentences.index(found) if found is not None else None for found in located]
+    indices = [alignment.locate(s["source_id"], s["start"] or 0) for s in sentences]
 
     def centrality(i: int) -> float:
         if indices[i] is None:
@@ -435,9 +429,9 @@ def build_facts(material: Material, alignment: Alignment, events: list[Fact] | N
     covered: set[tuple[str, int]] = set()
     for fact in figures + quotes + events:
         for span in fact.spans:
-            sentence = sentence_of(alignment.sentences, span["source_id"], span["start"])
-            if sentence is not None:
-                covered.add((sentence.source_id, sentence.index))
+            located = alignment.locate(span["source_id"], span["start"])
+            if located is not None:
+                covered.add((span["source_id"], alignment.sentences[located].index))
     assertions = assertion_facts(material, alignment, covered)
     order = {AGREED: 0, UPDATED: 1, CONFLICT: 1, SINGLE: 2}
     facts = figures + quotes + events + assertions

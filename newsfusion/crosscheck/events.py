@@ -269,14 +269,19 @@ def aggregate_events(mentions: Iterable[dict[str, Any]]) -> list[StoryEvent]:
     ordered = [_normalised(m) for m in mentions if (m.get("confidence") or 0.0) >= MIN_MENTION_CONFIDENCE]
     _fill_codes(ordered)
     events: list[StoryEvent] = []
+    # Every member of an event shares its type family and background flag (`_score`), so a
+    # mention is only scored against the events of its own (family, background) bucket.
+    buckets: dict[tuple[str, bool], list[int]] = {}
     # mentions that name an actor first: an actorless "the fighting" then joins the event it fits
     for mention in sorted(ordered, key=lambda m: not _has_actor(m)):
-        scored = [(score, len(event._members), -index) for index, event in enumerate(events)
-                  if (score := _score(event, mention)) is not None]
+        key = (_family(mention["type"]), bool(mention["background"]))
+        scored = [(score, len(events[index]._members), -index) for index in buckets.get(key, [])
+                  if (score := _score(events[index], mention)) is not None]
         if scored:
             _, _, index = max(scored)
             events[-index]._members.append(mention)
         else:
+            buckets.setdefault(key, []).append(len(events))
             events.append(StoryEvent("", mention["type"], None, {}, {}, None, None, None, None,
                                      mention["background"], False, 0.0, _members=[mention]))
     for event in events:

@@ -37,6 +37,7 @@ class Sentence:
     text: str
     words: tuple[str, ...]  # stemmed words, stopwords included, in order
     content: frozenset[str]  # stemmed content words and numbers
+    tokens: tuple[str, ...] = ()  # the lower-case words themselves (`words_of`), in order
 
 
 @lru_cache(maxsize=1)
@@ -109,5 +110,5 @@ def split_sentences(source_id: str, text: str, min_words: int = MIN_WORDS) -> li
             continue
         stems = tuple(stem(token) for token in tokens)
         content = frozenset(s for token, s in zip(tokens, stems) if token not in stop and (len(token) > 1 or token.isdigit()))
-        sentences.append(Sentence(source_id, len(sentences), start, end, body, stems, content))
+        sentences.append(Sentence(source_id, len(sentences), start, end, body, stems, content, tuple(tokens)))
     return sentences

@@ -15,7 +15,6 @@ from typing import Any
 
 from ..cluster.features import is_background
 from .align import SAME_CLAIM, Alignment
-from .claims import sentence_of
 from .material import Material
 
 # Days before the anchor that still count as the story's own (reports of the run-up).
@@ -26,7 +25,6 @@ def build_timeline(material: Material, alignment: Alignment) -> list[dict[str, A
     """[{date, text, sources, spans}] in date order, then first report."""
     entries: list[dict[str, Any]] = []
     placed: dict[int, dict[str, Any]] = {}  # sentence index -> its entry
-    index_of = {(s.source_id, s.index): i for i, s in enumerate(alignment.sentences)}
     for article in material.articles:
         if not article.extraction:
             continue
@@ -38,10 +36,10 @@ def build_timeline(material: Material, alignment: Alignment) -> list[dict[str, A
                 continue
             if material.anchor is not None and day < material.anchor - timedelta(days=LEAD_IN_DAYS):
                 continue
-            sentence = sentence_of(alignment.sentences, article.source_id, mention["start"])
-            if sentence is None or is_background(sentence.text, latest):
+            index = alignment.locate(article.source_id, mention["start"])
+            if index is None or is_background(alignment.sentences[index].text, latest):
                 continue
-            index = index_of[(sentence.source_id, sentence.index)]
+            sentence = alignment.sentences[index]
             if index in placed:
                 continue
             match = next(
