@@ -53,7 +53,8 @@ def build_brief(material: Material, words: int = DEFAULT_WORDS, title: str | Non
     sentences = [s for article in material.articles for s in split_sentences(article.source_id, article.text)]
     alignment = align(sentences)
     order = {article.source_id: article.position for article in material.articles}
-    summary = summarize(alignment, material.groups, order, words, leads=_leads(material))
+    single_source = len(set(material.groups.values())) <= 1
+    summary = summarize(alignment, material.groups, order, words, leads=_leads(material) if single_source else None)
     events = aggregate_events(story_event_mentions(material))
     facts = build_facts(material, alignment, event_facts(material, events, alignment))
     shown = [fact for fact in facts if fact.status != "single_source"]
