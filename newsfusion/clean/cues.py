@@ -43,7 +43,7 @@ NAVIGATION = re.compile(
 )
 # A navigation word, then a linked headline on the same line: "Read more: Protesters in ...".
 NAVIGATION_PREFIX = re.compile(
-    r"^[\W_]*(?:read (?:more|also|next|this)?|also read|related(?: (?:article|story|news|coverage|content))?|"
+    r"^[\W_]*(?:read(?: (?:more|also|next|this))?|also read|related(?: (?:article|story|news|coverage|content))?|"
     r"see (?:also|more)|more|recommended|watch|listen|click here|read the full (?:story|article)|must read|"
     r"don'?t miss|trending|photos?|video|gallery|opinion)\s*[:|>»–—-]\s*\S|"
     r"^\W*also on [\w.-]+\.[a-z]{2,}\b|^\(\s*(?:photos?|video|related|see also|read more)\s*:.*\)\W*$|"
@@ -107,7 +107,9 @@ PHOTO_CREDIT = re.compile(
     r"\b[A-Z]{2,}/[A-Z][a-z]+ [A-Z][a-z]+(?:/[A-Z]\w+)*\s*$|"
     r"\((?:[A-Z][\w.'’ -]+/)+[A-Z][\w.'’ &-]+\)\s*$|\|\s*[A-Z][\w.'’ -]+/[A-Z][\w.'’ &-]+|"
     r"\b[A-Z][a-z]+(?: [A-Z][\w'’-]+)+\s?/\s?(?:[A-Z]{2,}[\w ]*|Getty Images|Reuters|Bloomberg)\s*$|"
-    r"\b(?:Image copyright|Image caption|Media caption|Credit\.\.\.)\s"
+    r"\b(?:Image copyright|Image caption|Media caption|Credit\.\.\.)\s|"
+    # A caption that ends with its credit in brackets: "(Reuters photo: Jonathan Ernst)", "(AP file photo)".
+    r"\((?:[A-Z][\w.'’&-]*\s)*(?:file\s)?photo(?:graph)?s?(?::\s*[^()]+)?\)\s*$"
 )
 TIMESTAMP = re.compile(
     r"^\s*(?:published|updated|posted|last (?:updated|modified)(?: on)?)\s*:?\s*[\w ,:./-]{4,60}$|"
@@ -184,7 +186,7 @@ def _words(text: str) -> frozenset[str]:
 
 STRONG_CUES: tuple[Cue, ...] = (
     Cue("photo caption or credit", re.compile(r"^\s*(?:©|\(c\)\s|copyright\s+©?\s*\d{4}\b)", I), _words("copyright c"), "©"),
-    Cue("photo caption or credit", PHOTO_CREDIT, _words("image media credit"), "/"),
+    Cue("photo caption or credit", PHOTO_CREDIT, _words("image media credit photo"), "/"),
     Cue("video or audio player", PLAYER_CLOSE, _words("close")),
     Cue("separator", SEPARATOR),
     Cue("advertising marker", AD_MARKER, _words("advertisement advertising sponsored paid promoted content ad ads post")),
