@@ -107,11 +107,13 @@ def _stopwords() -> frozenset[str]:
     return frozenset(STOP_WORDS) | {"'s", "’s", "s"}
 
 
-def _words(text: str | None) -> set[str]:
+@lru_cache(maxsize=20_000)
+def _words(text: str | None) -> frozenset[str]:
+    """An actor's content words; cached, since aggregation compares each actor with many others."""
     if not text:
-        return set()
+        return frozenset()
     cleaned = "".join(c if c.isalnum() or c in ".-" else " " for c in text.lower())
-    return {w.strip(".-") for w in cleaned.split() if w.strip(".-") and w.strip(".-") not in _stopwords()}
+    return frozenset(w.strip(".-") for w in cleaned.split() if w.strip(".-") and w.strip(".-") not in _stopwords())
 
 
 def _codes(actor: dict[str, Any]) -> set[str]:

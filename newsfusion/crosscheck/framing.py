@@ -58,7 +58,21 @@ def _term_pattern(term: str) -> re.Pattern[str]:
     for word in words:
         stem = word if len(word) <= 5 else word[: max(5, len(word) - 3)]
         parts.append(re.escape(stem) + r"[\w-]*")
-    return re.compile(r"(?<![\w-])" + r"[\s-]+".join(parts) + r"(?![\w])", re.IGNORECASE)
+    # Matched against the lower-cased text, starting with a literal and with the word boundary
+    # before it checked by the caller: the regex engine can then jump from one candidate
+    # position to the next instead of trying every character (`_occurrences`).
+    return re.compile(r"[\s-]+".join(parts) + r"(?![\w])")
+
+
+def _occurrences(pattern: re.Pattern[str], text: str, lowered: str) -> list[tuple[int, int, str]]:
+    """(start, end, text as written) of each whole-word match of a term pattern."""
+    found = []
+    for match in pattern.finditer(lowered):
+        start = match.start()
+        if start > 0 and (lowered[start - 1].isalnum() or lowered[start - 1] in "_-"):
+            continue
+        found.append((start, match.end(), text[start : match.end()]))
+    return found
 
 
 def _family(term: str) -> str:
@@ -111,9 +125,12 @@ def _candidates(material: Material) -> list[Candidate]:
             sentence = text[sentence_start : match.end()]
             referent = match.group(1)
             for name in sorted(places | set(material.resolutions)):
-                if name == referent or len(name) < 4 or not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence):
+                if name == referent or len(name) < 4 or name not in sentence:
+                    continue  # the substring test first: a regex per name per article is slow
+                bounded = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+                if not bounded.search(sentence):
                     continue
-                users = sum(1 for other in material.articles if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", other.text))
+                users = sum(1 for other in material.articles if name in other.text and bounded.search(other.text))
                 if users == 1 and not referent.startswith(name) and name not in referent:
                     add(name, "naming")
     return list(found.values())
@@ -135,28 +152,32 @@ def find_framing(material: Material) -> list[dict[str, Any]]:
     """Per outlet, each candidate term it uses, with its voice and where: outlet-by-outlet rows."""
     candidates = _candidates(material)
     rows: dict[tuple[str, str, str], dict[str, Any]] = {}
-    patterns = [(candidate, _term_pattern(candidate.term)) for candidate in sorted(candidates, key=lambda c: -len(c.term))]
+    patterns = [
+        (candidate, _family(candidate.term), _term_pattern(candidate.term))
+        for candidate in sorted(candidates, key=lambda c: -len(c.term))
+    ]
     for article in material.articles:
         quoted = _quoted_spans(article.text)
         taken: list[tuple[int, int]] = []
         lowered = article.text.lower()
-        for candidate, pattern in patterns:
-            if _family(candidate.term)[:5] not in lowered:
+        if len(lowered) != len(article.text):
+            lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in article.text)  # keep offsets
+        for candidate, family, pattern in patterns:
+            if family not in lowered:
                 continue  # cheap test before the regex
-            for match in pattern.finditer(article.text):
-                start, end = match.start(), match.end()
+            for start, end, written in _occurrences(pattern, article.text, lowered):
                 if any(a < end and start < b for a, b in taken):
                     continue  # a longer term already covers this occurrence
                 taken.append((start, end))
                 voice = _voice(article, start, end, quoted)
-                key = (article.source_id, _family(candidate.term), voice)
+                key = (article.source_id, family, voice)
                 row = rows.setdefault(
                     key,
                     {
                         "source_id": article.source_id,
                         "outlet": article.outlet or material.groups.get(article.source_id),
-                        "term": match.group(0),
-                        "family": _family(candidate.term),
+                        "term": written,
+                        "family": family,
                         "voice": voice,
                         "found_by": candidate.found_by,
                         "count": 0,

@@ -139,8 +139,9 @@ def resolve(mentions: list[Mention], aliases: Iterable[tuple[str, str]] = ()) ->
     others = [form for form in forms if kind[form] in {"ORG", "PLACE", "EVENT"}]
     # Only a form with an all-capitals word can abbreviate another; test just those pairs.
     has_acronym = {form: any(len(w) >= 2 and w.isupper() for w in form.replace(".", "").split()) for form in others}
+    spelled_out = [form for form in others if len(form.split()) >= 2]  # an acronym stands for two or more words
     for a in (form for form in others if has_acronym[form]):
-        for b in others:
+        for b in spelled_out:
             if a != b and links.find(a) != links.find(b) and _acronym_of(a, b):
                 links.join(a, b)
                 short.add(a if len(a) < len(b) else b)
@@ -252,6 +253,19 @@ _TITLE_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 MAX_TITLE_NAME_WORDS = 4
 
 
+@lru_cache(maxsize=8)
+def _title_lookup(known: tuple[tuple[str, str], ...]) -> dict[int, tuple[dict[str, str], list[str], list[str]]]:
+    """For each name length in words: folded name -> name, and the folded names in order (for close spellings)."""
+    lookup: dict[int, tuple[dict[str, str], list[str], list[str]]] = {}
+    for form, _ in known:
+        exact, keys, forms = lookup.setdefault(len(form.split()), ({}, [], []))
+        key = _key(form)
+        exact.setdefault(key, form)
+        keys.append(key)
+        forms.append(form)
+    return lookup
+
+
 def title_mentions(title: str, known: dict[str, str]) -> list[Entity]:
     """Names of the story found in a headline, whose title case defeats the tagger.
 
@@ -260,9 +274,7 @@ def title_mentions(title: str, known: dict[str, str]) -> list[Entity]:
     ("Nagoro-Karabakh" for "Nagorno-Karabakh"). Spans are offsets into the headline.
     """
     tokens = list(_TITLE_TOKEN.finditer(title))
-    by_words: dict[int, list[str]] = defaultdict(list)
-    for form in known:
-        by_words[len(form.split())].append(form)
+    lookup = _title_lookup(tuple(known.items()))
     found: list[Entity] = []
     index = 0
     while index < len(tokens):
@@ -271,14 +283,14 @@ def title_mentions(title: str, known: dict[str, str]) -> list[Entity]:
             chunk = title[tokens[index].start() : tokens[index + size - 1].end()]
             if not all(token.group(0)[:1].isupper() for token in tokens[index : index + size]):
                 continue
+            exact, keys, forms = lookup.get(size, ({}, [], []))
             chunk_key = _key(chunk)
-            for form in by_words.get(size, []):
-                form_key = _key(form)
-                exact = chunk_key == form_key
-                close = not exact and len(chunk) >= MIN_FUZZY_CHARS and fuzz.ratio(chunk_key, form_key, score_cutoff=SAME_NAME) >= SAME_NAME
-                if exact or close:
-                    match = Entity(chunk, known[form], tokens[index].start(), tokens[index + size - 1].end())
-                    break
+            form = exact.get(chunk_key)
+            if form is None and len(chunk) >= MIN_FUZZY_CHARS and keys:
+                close = process.extractOne(chunk_key, keys, scorer=fuzz.ratio, score_cutoff=SAME_NAME)
+                form = forms[close[2]] if close else None
+            if form is not None:
+                match = Entity(chunk, known[form], tokens[index].start(), tokens[index + size - 1].end())
             if match:
                 index += size
                 break
