@@ -402,7 +402,7 @@ def build_parser() -> argparse.ArgumentParser:
     stories = command("stories", cmd_stories, "list every story with its articles' source_ids")
     stories.add_argument("--json", action="store_true", help="print JSON")
 
-    article = command("article", cmd_article, "show one cleaned article with its metadata and removed text")
+    article = command("article", cmd_article, "show one cleaned article with its metadata, removed text and extractions")
     article.add_argument("source_id", metavar="SOURCE_ID")
     article.add_argument("--json", action="store_true", help="print JSON")
 
