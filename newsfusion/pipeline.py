@@ -233,3 +233,40 @@ class Pipeline:
         self.summary.rejected += 1
         if self._on_rejection:
             self._on_rejection(rejection)
+
+
+class ResidentPipeline:
+    """A Pipeline kept loaded across batches by a long-running writer (`watch`, the web app).
+
+    Its models (the duplicate index, the clusterer) hold state read from the store. When
+    another process has stored an input since the last batch, they are reloaded first. A
+    batch that fails is rolled back by the store, and the models, which may hold its articles,
+    are rebuilt before the next one.
+    """
+
+    def __init__(self, store: Store, settings: Settings, on_rejection: RejectionCallback | None = None):
+        self.store = store
+        self.settings = settings
+        self._on_rejection = on_rejection
+        self._pipeline: Pipeline | None = None
+        self._version_after_batch: int | None = None
+
+    def run(self, items: Iterable[RawDocument | Rejection]) -> IngestSummary:
+        """Run one batch (one transaction per `batch_size`) and return its own summary."""
+        if self._pipeline is not None and self.store.version() != self._version_after_batch:
+            self.close()
+        if self._pipeline is None:
+            self._pipeline = Pipeline(self.store, self.settings, on_rejection=self._on_rejection)
+        self._pipeline.summary = IngestSummary()
+        try:
+            done = self._pipeline.run(items)
+        except BaseException:
+            self.close()
+            raise
+        self._version_after_batch = self.store.version()
+        return done
+
+    def close(self) -> None:
+        if self._pipeline is not None:
+            self._pipeline.close()
+            self._pipeline = None

@@ -34,10 +34,9 @@ from typing import Any, Callable, Hashable, Sequence
 from .errors import UsageError
 from .ingest import Fetcher, InputReader, is_url
 from .ingest.reader import SUPPORTED_SUFFIXES, suffix_of
-from .pipeline import MAX_BATCH_WAIT_S, IngestSummary, Pipeline
+from .pipeline import MAX_BATCH_WAIT_S, IngestSummary, ResidentPipeline
 from .settings import Settings
 from .store import Store
-from .store.web_queries import store_version
 from .types import RawDocument, Rejection
 
 # A file is read once it has been left alone this long (or looked the same on two looks in a
@@ -335,8 +334,7 @@ class Watcher:
         self._queue: queue.Queue[Any] = queue.Queue(maxsize=settings.watch_queue)
         self._stop = threading.Event()
         self._poller_error: BaseException | None = None
-        self._pipeline: Pipeline | None = None
-        self._version_after_flush: int | None = None
+        self._pipeline: ResidentPipeline | None = None
         # Warnings printed at the previous full poll and at this one: a feed that stays down
         # is reported when it fails, not at every poll.
         self._warned_before: set[str] = set()
@@ -365,7 +363,6 @@ class Watcher:
                 poller.join(timeout=POLLER_JOIN_S)
                 if self._pipeline is not None:
                     self._pipeline.close()
-                    self._pipeline = None
         if self._poller_error is not None:
             raise self._poller_error
         # Documents the poller found already stored are what `ingest` counts as unchanged.
@@ -405,24 +402,9 @@ class Watcher:
 
     def _flush(self, store: Store, batch: list[RawDocument | Rejection]) -> None:
         """Run one batch through the pipeline: one transaction."""
-        version = store_version(store.db.connection)
-        if self._pipeline is not None and version != self._version_after_flush:
-            # Another process (an `ingest`, the web app) wrote to the file since our last batch:
-            # the duplicate index and the clusterer must reload their state from the store.
-            self._pipeline.close()
-            self._pipeline = None
         if self._pipeline is None:
-            self._pipeline = Pipeline(store, self.settings, on_rejection=self._on_rejection)
-        pipeline = self._pipeline
-        pipeline.summary = IngestSummary()
-        try:
-            done = pipeline.run(batch)
-        except BaseException:
-            # The batch was rolled back, but the models may hold its articles: rebuild them.
-            pipeline.close()
-            self._pipeline = None
-            raise
-        self._version_after_flush = store_version(store.db.connection)
+            self._pipeline = ResidentPipeline(store, self.settings, on_rejection=self._on_rejection)
+        done = self._pipeline.run(batch)
         _add_summary(self.summary, done)
         if self._on_batch is not None:
             self._on_batch(BatchReport(done, store.counts()["articles"]))

@@ -31,6 +31,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, Iterable
 
+from ..extract.nlp import english_stopwords
+
 # Types that describe the same happening when outlets word it differently.
 TYPE_FAMILIES: dict[str, str] = {
     "ASSAULT": "violence", "FIGHT": "violence",
@@ -102,9 +104,7 @@ class StoryEvent:
 
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS) | {"'s", "’s", "s"}
+    return english_stopwords() | {"'s", "’s", "s"}
 
 
 @lru_cache(maxsize=20_000)

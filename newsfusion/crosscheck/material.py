@@ -15,8 +15,7 @@ from ..extract.dates import resolve as resolve_date
 from ..extract.entities import Entity
 from ..extract.normalize import Mention, Resolution, resolve, title_mentions
 from ..extract.timeframe import iso_day
-from ..independence import SourceFacts
-from ..independence import independent_groups as _groups
+from ..independence import SourceFacts, independent_groups
 from ..store import Store
 
 # How far from the story's anchor day a bare weekday ("on Tuesday") of an undated article may
@@ -78,11 +77,6 @@ class Material:
         return candidate
 
 
-def independent_groups(articles: Iterable[StoryArticle]) -> dict[str, str]:
-    """source_id -> its independent-source label (see newsfusion.independence)."""
-    return _groups(SourceFacts(a.source_id, a.duplicate_group, a.credited_agencies, a.outlet) for a in articles)
-
-
 def _entity_resolutions(articles: list[StoryArticle], groups: dict[str, str]) -> tuple[dict[str, Resolution], dict[str, list[str]]]:
     mentions = [
         Mention(article.source_id, groups[article.source_id], Entity(**entity))
@@ -120,7 +114,7 @@ def build_material(story_id: int | None, rows: list[dict[str, Any]], floor: str 
                 position=position,
             )
         )
-    groups = independent_groups(articles)
+    groups = independent_groups(SourceFacts(a.source_id, a.duplicate_group, a.credited_agencies, a.outlet) for a in articles)
     days = [article.day for article in articles if article.day is not None]
     anchor = min(days) if days else iso_day(floor)
     resolutions, title_forms = _entity_resolutions(articles, groups)

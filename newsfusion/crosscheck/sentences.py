@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from nltk.stem.porter import PorterStemmer
 
+from ..extract.nlp import english_stopwords
+
 _BOUNDARY = re.compile(r"[.!?][”\"’')\]]*\s+(?=[“\"‘(\[]?[A-Z0-9])")
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?|\d+(?:[.,]\d+)*")
 _ABBREVIATIONS = frozenset(
@@ -42,9 +44,7 @@ class Sentence:
 
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS) | {"s", "said", "says", "say", "told", "also", "would", "could", "according"}
+    return english_stopwords() | {"s", "said", "says", "say", "told", "also", "would", "could", "according"}
 
 
 _STEMMER = PorterStemmer()

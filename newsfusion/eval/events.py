@@ -24,9 +24,9 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def _stopwords() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
+    from ..extract.nlp import english_stopwords
 
-    return frozenset(STOP_WORDS) | {"s"}
+    return english_stopwords() | {"s"}
 
 
 def _words(text: str, stop: frozenset[str]) -> set[str]:

@@ -90,3 +90,11 @@ def doc_text(doc: Any) -> str:
         text = doc.text
         doc.user_data[_TEXT] = text
     return text
+
+
+@lru_cache(maxsize=1)
+def english_stopwords() -> frozenset[str]:
+    """spaCy's English stopword list (the modules that use it add their own few words)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)

@@ -10,6 +10,7 @@ from . import dedupe as _dedupe
 from . import extractions as _extractions
 from . import stories as _stories
 from . import templates as _templates
+from . import web_queries as _web_queries
 from .database import Database
 from .search import search_articles
 
@@ -157,3 +158,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         return _articles.counts(self.db.connection)
+
+    def version(self) -> int:
+        """A number that grows whenever an input is stored, by this process or another."""
+        return _web_queries.store_version(self.db.connection)

@@ -14,10 +14,9 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..pipeline import IngestSummary, Pipeline
+from ..pipeline import IngestSummary, ResidentPipeline
 from ..settings import Settings
 from ..store import Store
-from ..store.web_queries import store_version
 from ..types import RawDocument, Rejection
 
 
@@ -65,8 +64,7 @@ class IngestWriter:
         self._settings = dataclasses.replace(settings, db=db_path, workers=1)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsfusion-writer")
         self._store: Store | None = None
-        self._pipeline: Pipeline | None = None
-        self._version_after_last_job: int | None = None
+        self._pipeline: ResidentPipeline | None = None
         self._job_rejections: list[Rejection] = []
 
     def submit(self, items: list[RawDocument | Rejection]) -> "Future[IngestOutcome]":
@@ -83,16 +81,11 @@ class IngestWriter:
 
     # -- on the writer thread ------------------------------------------------------------------
 
-    def _ready_pipeline(self) -> tuple[Store, Pipeline]:
+    def _ready_pipeline(self) -> tuple[Store, ResidentPipeline]:
         if self._store is None:
             self._store = Store(self._db_path)
-        version = store_version(self._store.db.connection)
-        if self._pipeline is not None and version != self._version_after_last_job:
-            # Someone else wrote to the file: reload the models' state from the store.
-            self._pipeline.close()
-            self._pipeline = None
         if self._pipeline is None:
-            self._pipeline = Pipeline(self._store, self._settings, on_rejection=self._job_rejections.append)
+            self._pipeline = ResidentPipeline(self._store, self._settings, on_rejection=self._job_rejections.append)
         return self._store, self._pipeline
 
     def _ingest(self, items: list[RawDocument | Rejection]) -> IngestOutcome:
@@ -101,15 +94,7 @@ class IngestWriter:
         documents = [item for item in items if isinstance(item, RawDocument)]
         known_before = {id(document): store.is_known(document) for document in documents}
         existed_before = {document.source_id: store.article(document.source_id) is not None for document in documents}
-        pipeline.summary = IngestSummary()
-        try:
-            summary = pipeline.run(items)
-        except BaseException:
-            # A failed batch was rolled back, but the models may hold its articles: rebuild them.
-            pipeline.close()
-            self._pipeline = None
-            raise
-        self._version_after_last_job = store_version(store.db.connection)
+        summary = pipeline.run(items)
         rejected_ids = {rejection.source_id for rejection in self._job_rejections if rejection.source_id}
         results: list[dict[str, Any]] = []
         for item in items:
