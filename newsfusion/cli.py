@@ -263,7 +263,13 @@ def cmd_bench(args: argparse.Namespace) -> int:
         from .bench_cluster import format_cluster_report, run_cluster_bench
 
         sizes = [int(size) for size in args.sizes.split(",")]
-        report = run_cluster_bench(args.corpus, sizes, _settings(args), base_limit=args.limit)
+        report = run_cluster_bench(
+            args.corpus,
+            sizes,
+            _settings(args),
+            base_limit=args.limit,
+            on_row=lambda row: print(f"newsfusion: cluster bench reached {row['articles']:,} articles: {json.dumps(row)}", file=sys.stderr),
+        )
         print(json.dumps(report, indent=2) if args.json else format_cluster_report(report))
         return 0
     if args.stage == "brief":

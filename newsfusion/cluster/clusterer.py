@@ -15,6 +15,7 @@ so the cost per article does not grow with the history.
 from __future__ import annotations
 
 import heapq
+import itertools
 import json
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -45,6 +46,10 @@ SCORE_FEATURES = 60
 MAX_CANDIDATES = 20
 # Index entries shared by this many active stories say nothing ("said", "trump" in a US feed).
 MAX_POSTINGS = 500
+# Of the stories holding one index entry, only the most recently updated this many are
+# candidates: news stories are joined while they are fresh, and this keeps the cost of a
+# lookup from growing as the active window fills up.
+RECENT_POSTINGS = 64
 # Features kept of the titled member, to compare a newcomer's claim to the title.
 TITLE_FEATURES = 40
 # Merging is considered with the stories the joining article also links to at least this
@@ -132,20 +137,26 @@ class StoryDecision:
 
 
 class _Index:
-    """An inverted index from features to the ids holding them among their top features."""
+    """An inverted index from features to the ids holding them among their top features.
+
+    Each posting list is kept in update order (a dict used as an ordered set), so the most
+    recently updated holders can be read from its end.
+    """
 
     def __init__(self) -> None:
-        self.postings: dict[str, set[int]] = {}
+        self.postings: dict[str, dict[int, None]] = {}
 
     def update(self, item_id: int, old: set[str], new: set[str]) -> None:
         for key in old - new:
             holders = self.postings.get(key)
             if holders is not None:
-                holders.discard(item_id)
+                holders.pop(item_id, None)
                 if not holders:
                     del self.postings[key]
-        for key in new - old:
-            self.postings.setdefault(key, set()).add(item_id)
+        for key in new:
+            holders = self.postings.setdefault(key, {})
+            holders.pop(item_id, None)
+            holders[item_id] = None  # to the end: the freshest holder
 
     def candidates(self, vector: Vector) -> list[int]:
         hits: dict[int, float] = {}
@@ -154,7 +165,7 @@ class _Index:
             if not holders or len(holders) > MAX_POSTINGS:
                 continue
             weight = vector[key]
-            for holder in holders:
+            for holder in itertools.islice(reversed(holders), RECENT_POSTINGS):
                 hits[holder] = hits.get(holder, 0.0) + weight
         ranked = heapq.nsmallest(MAX_CANDIDATES, hits.items(), key=lambda item: (-item[1], -item[0]))
         return [holder for holder, _ in ranked]
