@@ -110,6 +110,8 @@ TAIL_FOOTER_MAX_WORDS = 3
 # Author bios and sign-offs stand among the last lines of an article, or open an opinion piece.
 BIO_WINDOW = 3
 BIO_TOP_WINDOW = 2
+# A bio can list a career: up to this many words.
+BIO_MAX_WORDS = 150
 # A sentence repeated inside a longer paragraph is a pull quote when it has at least this
 # many words (shorter ones may be ordinary phrases).
 PULL_QUOTE_MIN_WORDS = 8
@@ -185,6 +187,7 @@ def classify_lines(
     _judge_top(lines, reasons, title, scraped)
     prose = [index for index, line in enumerate(lines) if reasons[index] is None and is_prose(line)]
     if prose:
+        _judge_name_lines(lines, reasons, prose)
         _judge_bios(lines, reasons, credits)
         _judge_tail(lines, reasons, prose, credits)
     return [LineVerdict(line, reason) for line, reason in zip(lines, reasons)]
@@ -192,19 +195,47 @@ def classify_lines(
 
 # An embedded post's attribution line ("— Name (@handle) September 19, 2023") is this short.
 ATTRIBUTION_MAX_WORDS = 15
+# A post split over several lines is split into short ones; a longer line is the article's.
+POST_LINE_MAX_WORDS = 30
+EMBED = "social media embed"
+_POST_MARK = re.compile(r"[@#]\w|https?://|pic\.twitter\.com")
+# The article reporting what someone said or posted ("Maccoby wrote on Twitter that ...") is not the post.
+_REPORTING = re.compile(r"\b(?:said|says|told|wrote|writes|tweeted|according|asked|added|explained)\b", re.IGNORECASE)
 
 
 def _judge_embeds(lines: Sequence[str], reasons: list[str | None]) -> None:
-    """An embedded post's text stands just above its "— Name (@handle) date" attribution line."""
+    """An embedded post's text stands above its "— Name (@handle) date" attribution.
+
+    The line just above a bare attribution line is the post. Shorter lines above that (or
+    above an attribution that ends the post's last line) belong to the same post when the
+    run reaches up to another embed, or when most of them carry handles, hashtags or links.
+    The run stops at a line ending in a colon: the article's own lead-in ("They can be read below:").
+    """
     for index in range(1, len(lines)):
         line = lines[index]
-        if (
-            reasons[index] == "social media embed"
-            and reasons[index - 1] is None
-            and line.lstrip().startswith(("—", "–", "-"))
-            and word_count(line) <= ATTRIBUTION_MAX_WORDS
-        ):
-            reasons[index - 1] = "social media embed"
+        if reasons[index] != EMBED or not cues.SOCIAL_ATTRIBUTION.search(line):
+            continue
+        top = index
+        if line.lstrip().startswith(("—", "–", "-")) and word_count(line) <= ATTRIBUTION_MAX_WORDS:
+            if reasons[index - 1] is not None:
+                continue
+            reasons[index - 1] = EMBED
+            top = index - 1
+        run: list[int] = []
+        above = top - 1
+        while above >= 0 and (reasons[above] is not None and reasons[above] != EMBED or reasons[above] is None and _could_be_post_line(lines[above])):
+            if reasons[above] is None:
+                run.append(above)
+            above -= 1
+        bounded = above >= 0 and reasons[above] == EMBED
+        marked = sum(bool(_POST_MARK.search(lines[member])) for member in run)
+        if run and (bounded or 2 * marked >= len(run)):
+            for member in run:
+                reasons[member] = EMBED
+
+
+def _could_be_post_line(line: str) -> bool:
+    return word_count(line) <= POST_LINE_MAX_WORDS and not line.rstrip().endswith(":") and not _REPORTING.search(line)
 
 
 def _judge_pull_quotes(lines: Sequence[str], reasons: list[str | None]) -> None:
@@ -306,17 +337,55 @@ def _judge_top(lines: Sequence[str], reasons: list[str | None], title: str | Non
             break
         if cues.DATE_LINE.match(line):
             reasons[index] = "date line (kept as metadata)"
-        elif cues.NAMES_ONLY.match(line) and word_count(line) <= 12:
+        elif cues.NAMES_ONLY.match(line) and word_count(line) <= 12 and not line.rstrip().endswith(":"):
             reasons[index] = "byline or masthead"
+        elif cues.BY_LINE.match(line) and word_count(line) <= 12 and not _SENTENCE_END.search(line):
+            reasons[index] = CREDIT
         elif position == 0 and scraped and title and is_title_case(line) and is_headline_shaped(line) and word_count(line) <= 20:
             reasons[index] = "headline (the page's own)"
+
+
+# "Sean Langan", "Aaron Carroll": a person's name, two or three words, nothing else.
+_PERSON_NAME = re.compile(r"^(?!(?:The|A|An|Our|My|Why|How|What|New|More)\b)(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?|[A-Z]\.)(?:\s(?:[A-Z]\.|[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)){1,2}$")
+# A subheading naming a person is followed by paragraphs about that person; these many are looked at.
+NAME_LINE_FOLLOWING = 2
+
+
+def _judge_name_lines(lines: Sequence[str], reasons: list[str | None], prose: list[int]) -> None:
+    """A person's name alone between two paragraphs credits a photo or the author's picture.
+
+    A subheading can look like a name ("Status Quo", "Bernie Sanders" over a section about
+    him), so the line goes only if none of its words is used in lower case in the article (a
+    phrase's words are), it stands between two paragraphs, and either its name is not in the
+    paragraphs under it or it stands more than once (a photographer credited under each picture).
+    """
+    candidates = [
+        index
+        for index in range(prose[0] + 1, prose[-1])
+        if reasons[index] is None
+        and _PERSON_NAME.match(lines[index].strip())
+        and is_prose(lines[index - 1])
+        and is_prose(lines[index + 1])
+    ]
+    if not candidates:
+        return
+    lower_words = set(re.findall(r"\b[a-z][\w'’-]*", " ".join(lines)))
+    for index in candidates:
+        name = lines[index].strip()
+        parts = {part.lower() for part in re.findall(r"[\w'’-]+", name)}
+        if parts & lower_words:
+            continue
+        following = [lines[i] for i in prose if i > index][:NAME_LINE_FOLLOWING]
+        repeated = sum(line.strip() == name for line in lines) > 1
+        if repeated or not any(parts & set(re.findall(r"\w+", paragraph.lower())) for paragraph in following):
+            reasons[index] = "photo or author credit"
 
 
 def _judge_bios(lines: Sequence[str], reasons: list[str | None], credits: Credits) -> None:
     """The author's bio or sign-off among the last lines: "Clarence Page is a columnist for ..."."""
     kept = [index for index, reason in enumerate(reasons) if reason is None]
     for index in kept[:BIO_TOP_WINDOW] + kept[-BIO_WINDOW:]:
-        if cues.AUTHOR_BIO.match(lines[index]) and word_count(lines[index]) <= 80:
+        if cues.AUTHOR_BIO.match(lines[index]) and word_count(lines[index]) <= BIO_MAX_WORDS:
             reasons[index] = "author bio"
     for index in kept[-BIO_WINDOW:]:
         if reasons[index] is None and cues.ORGANISATION_BIO.match(lines[index]) and word_count(lines[index]) <= 120:
@@ -329,27 +398,64 @@ def _judge_tail(lines: Sequence[str], reasons: list[str | None], prose: list[int
     The run goes on through lines already removed, bylines and footer items ("Capital
     Media"), and headlines of other stories, and stops at the first line that belongs to the
     story, so a short line followed by more of the story (a price list, a subheading) stays.
+    A line that speaks to the reader, wedged between two footer items (a tip request between
+    its header and its form), goes even when it reads as prose.
     """
     body_words: set[str] | None = None
-    for index in range(len(lines) - 1, prose[-1], -1):
+    for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
         if reasons[index] is not None:
             continue
+        if _between_footer_items(lines, reasons, index):
+            reasons[index] = "page footer (between footer items)"
+            continue
         if is_prose(line) or _LIST_ITEM.match(line) or line.rstrip().endswith(":") or any(ch.isdigit() for ch in line):
             return
-        if cues.NAMES_ONLY.match(line) and word_count(line) <= 12:
+        if (cues.NAMES_ONLY.match(line) or cues.NAME_AFFILIATION.match(line)) and word_count(line) <= 12:
             reasons[index] = "byline or footer"
             credits.bylines.append(line.strip(" –—-"))
         elif word_count(line) <= TAIL_FOOTER_MAX_WORDS and not _SENTENCE_END.search(line):
             reasons[index] = "page footer"
         elif is_headline_shaped(line):
             if body_words is None:
-                body_words = set().union(*(content_words(lines[i]) for i in prose))
+                body_words = set().union(*(content_words(lines[i]) for i in prose if reasons[i] is None))
             if topic_overlap(line, body_words) >= MIN_TOPIC_OVERLAP:
                 return
             reasons[index] = "unrelated headline"
         else:
             return
+
+
+# What stands after the story: a line wedged between two of these at the end of the page is one too.
+_FOOTER_REASONS = frozenset(
+    {
+        "newsletter or subscription promotion", "author contact", "comment prompt", "navigation", "author bio",
+        "disclaimer or publishing note", "publisher or company description", "video or audio player", "bare link",
+        "link to another article", "linked headline", "editor's note or promotion", "page footer (between footer items)",
+    }
+)
+# A line longer than this is not wedged furniture but the story's last paragraph.
+FOOTER_ITEM_MAX_WORDS = 60
+
+
+_READER = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
+
+
+def _between_footer_items(lines: Sequence[str], reasons: list[str | None], index: int) -> bool:
+    """In the trailing run, a short line that speaks to the reader, with footer items on both sides of it.
+
+    Footer items are promotions, notes and links, not credits or captions. Some outlets put
+    a promotion before the story's last paragraph, so the line must address the reader
+    ("Do you work for a company that ...? We'd like to hear from you.") as furniture does.
+    """
+    return (
+        0 < index < len(lines) - 1
+        and word_count(lines[index]) <= FOOTER_ITEM_MAX_WORDS
+        and not _LIST_ITEM.match(lines[index])
+        and bool(_READER.search(lines[index]))
+        and reasons[index - 1] in _FOOTER_REASONS
+        and reasons[index + 1] in _FOOTER_REASONS
+    )
 
 
 def find_title_and_masthead(lines: Sequence[str]) -> tuple[int | None, list[int]]:

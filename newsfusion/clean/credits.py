@@ -60,6 +60,12 @@ _CONTRIBUTOR = re.compile(
     r"\bbased (?:in part )?on (?:wire(?: service)? reports|reporting by|reports from)\b|\bwith assistance (?:by|from)\b",
     re.IGNORECASE,
 )
+# "Opinion columnist", "Staff Writer", "Senior Correspondent": the author's role, on a line of its own under the byline.
+_ROLE_LINE = re.compile(
+    r"^\s*(?!(?:a|an|the|my|our|your)\s)(?:[\w-]+\s){0,2}(?:columnist|contributor|correspondent|staff writer|reporter|writer|editor|"
+    r"contributing editor|senior editor)s?\s*$",
+    re.IGNORECASE,
+)
 # Credit lines are short; a long paragraph that mentions a contribution is part of the story.
 MAX_CREDIT_WORDS = 60
 # "Baku – AFP", "PARIS (AFP) -", "NEW YORK (Reuters) - ...", "(Reuters) – Washington ..."
@@ -125,6 +131,8 @@ def read_credit_line(line: str, credits: Credits) -> bool:
     if (_CREDIT_LINE.match(stripped) or _CONTRIBUTOR.search(stripped)) and len(stripped.split()) <= MAX_CREDIT_WORDS:
         for agency in agencies_in(stripped):
             credits.add_agency(agency)
+        return True
+    if _ROLE_LINE.match(stripped) and stripped[:1].isupper():
         return True
     if stripped.lower().strip("()") in _ALIAS_TO_AGENCY:
         credits.add_agency(_ALIAS_TO_AGENCY[stripped.lower().strip("()")])

@@ -38,7 +38,9 @@ NAVIGATION = re.compile(
     r"play(?: video)?|video|photos?|gallery|view gallery|slideshow(?: \(\d+ images?\))?|tags?:.*|topics?:.*|"
     r"filed under:?.*|posted in:?.*|show caption|hide caption|enlarge this image|toggle caption|image|loading\W*|"
     r"close|opinion|analysis|commentary|editorial|op-ed|exclusive|breaking(?: news)?|analysis\s*/\s*opinion|"
-    r"developing(?: story)?|top stories|latest news|editor'?s picks?)[\W_]*$",
+    r"developing(?: story)?|top stories|latest news|editor'?s picks?|(?:download )?(?:the )?(?:pdf|full report)|download|"
+    r"dig deeper|go deeper|further reading|learn more|"
+    r"(?:\d+\s*pages?,?\s*)?\d+(?:\.\d+)?\s*(?:kb|mb))[\W_]*$",
     I,
 )
 # A navigation word, then a linked headline on the same line: "Read more: Protesters in ...".
@@ -56,9 +58,12 @@ NAV_HEADER = re.compile(
     r"^[\W_]*(?:read (?:more|next|previous|also)|now read|related(?: \w+)?|more (?:from|on|stories|news)\b.*|see also|"
     r"also read|recommended(?: for you)?|trending(?: now)?|most (?:popular|read)|"
     r"you (?:may|might) (?:also )?(?:like|be interested in)|previous (?:article|post)|next (?:article|post)|"
-    r"top stories|latest news|editor'?s picks?|story highlights)[\W_]*$|^\W*story highlights\b",
+    r"top stories|latest news|editor'?s picks?|story highlights|dig deeper|go deeper|further reading|learn more|"
+    r"more (?:coverage|reading))[\W_]*$|^\W*story highlights\b",
     I,
 )
+# The attribution an embedded post ends with: "— Daily Caller (@DailyCaller) April 30, 2020".
+SOCIAL_ATTRIBUTION = re.compile(r"[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)\s*\w+\s+\d{1,2},\s*\d{4}\s*$")
 SOCIAL = re.compile(
     r"pic\.twitter\.com/|twitter\.com/\w+/status|instagram\.com/p/|\ba post shared by\b|\bview this post on instagram\b|"
     r"[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)\s*\w+\s+\d{1,2},\s*\d{4}\s*$|"
@@ -74,6 +79,7 @@ NEWSLETTER = re.compile(
     r"by signing up,? you agree|sign up to receive|click to subscribe|"
     r"(?:sign up|subscribe) (?:for|to) (?:our|the) [\w' ]{0,40}newsletters?|get (?:our|the) [\w' ]{0,40}newsletter|"
     r"privacy policy and terms|support (?:our|independent) journalism|already a subscriber|"
+    r"(?:register|sign up|subscribe) (?:for|to)\b.{0,60}\bnewsletter|\bour (?:free )?(?:daily|weekly|morning|evening|nightly) newsletter|"
     r"you(?:'ve| have) (?:reached|read) your (?:free )?(?:article )?limit)",
     I,
 )
@@ -95,6 +101,8 @@ CAPTION = re.compile(
     r"^\s*(?:©|\(c\)\s|photo(?:graph)?\s*:|image\s*:|credit\s*:|pictured\s*:|file photo\b|"
     r"image (?:source|copyright|caption)\b|file\s*[-–—:]\s|photo (?:source|credit)\b|(?:featured )?image credit\b|"
     r"(?:figure|fig\.|chart|graph|map)\s*\d+\s*[:.–—-])|"
+    # A chart's title and note, ending in its source: "... Source: United States International Trade Commission".
+    r"\bsource:\s[A-Z][^.!?:]{2,80}$|"
     r"\b(?:getty images|ap photo|afp via getty|afp photo|reuters/[A-Z][a-z]+|epa-efe|shutterstock|"
     r"toggle caption|enlarge this image|hide caption|show caption|photo by [A-Z][a-z]+ [A-Z][a-z]+|"
     r"\((?:reuters|ap|afp|getty)(?: file)? photo\s*:)",
@@ -109,17 +117,56 @@ PHOTO_CREDIT = re.compile(
     r"\b[A-Z][a-z]+(?: [A-Z][\w'’-]+)+\s?/\s?(?:[A-Z]{2,}[\w ]*|Getty Images|Reuters|Bloomberg)\s*$|"
     r"\b(?:Image copyright|Image caption|Media caption|Credit\.\.\.)\s|"
     # A caption that ends with its credit in brackets: "(Reuters photo: Jonathan Ernst)", "(AP file photo)".
-    r"\((?:[A-Z][\w.'’&-]*\s)*(?:file\s)?photo(?:graph)?s?(?::\s*[^()]+)?\)\s*$"
+    r"\((?:[A-Z][\w.'’&-]*\s)*(?:[Ff]ile\s)?[Pp]hoto(?:graph)?s?(?::\s*[^()]+)?\)\s*$|"
+    # "Brian Tseng/Civil Beat", "Jane Doe/The Washington Post": a line that is only a name and an outlet.
+    r"^\W*[A-Z][\w'’-]+(?: [A-Z][\w.'’-]*){1,3}\s?/\s?(?:[A-Z][\w.'’&-]*)(?: [A-Z][\w.'’&-]*){0,4}\W*$"
+)
+# A caption with no credit describes the picture in the present tense, with the day it was taken:
+# "Clinton addresses a campaign rally in Cleveland on November 6", "Demonstrators gather ... in
+# Rome, Sept. 7, 2011", "Joanna Maxon, left, waves ...". Stories tell the news in the past tense
+# and quote people; a line with a quotation mark, "said" or "will" is not a caption.
+_SCENE_ONE = (
+    r"speaks|addresses|arrives|attends|listens|looks on|smiles|waves|gestures|walks|delivers remarks|talks|leaves|departs|"
+    r"enters|poses|greets|shakes hands|reacts|testifies|prays|celebrates|boards|pauses|distributes|waits|lifts off|"
+    r"participates|hugs|embraces|kneels|wears|watches|cheers|applauds|(?:is|are) (?:seen|shown|pictured|silhouetted|photographed)"
+)
+_SCENE_MANY = (
+    r"gather|march|rally|wait|stand|hold|wave|chant|pray|walk|line up|take part|demonstrate|protest|cheer|listen|look on|"
+    r"arrive|attend|react|pose|celebrate|hug|greet|wear|watch"
+)
+_PEOPLE = (
+    r"(?i:people|supporters|protesters|protestors|demonstrators|students|officials|lawmakers|members|workers|voters|attendees|"
+    r"delegates|children|residents|women|men|crowds?|troops|soldiers|officers|police|firefighters|volunteers|activists|fans|"
+    r"guests|passengers|customers|shoppers|families|migrants|refugees|worshippers|mourners|participants|senators|leaders|agents)"
+)
+# The subject ends in a name (not a pronoun or a sentence's opening word), a bracket, or a position ("Maxon, left,").
+_NOT_SUBJECT = (
+    r"(?:He|She|It|We|They|This|That|These|Those|There|I|The|A|An|In|On|At|Outside|Inside|After|Before|During|Since|When|"
+    r"While|If|As|But|And|Or|So|Its|His|Her|Their|Our|Your|My|Both|All|Some|Many|Most|Few|Several)"
+)
+_NAME_END = rf"(?!{_NOT_SUBJECT}\b)[A-Z][\w.'’-]*(?<!['’]s)"
+_POSITION = r",\s(?:left|right|center|centre|front|back|rear|top|bottom|\d{1,3}),"
+_DAY = r"(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)"
+_MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b"
+CAPTION_SCENE = re.compile(
+    rf"^(?!(?:\S+\s+){{70}})(?!.*[\"“”])(?!.*\b(?:[Ss]aid|[Ss]ays|[Tt]old|[Aa]ccording|[Ww]ill|[Ww]ould)\b)(?:\S+\s+){{0,20}}?"
+    rf"(?:(?:{_NAME_END}(?:,[^,\"“”]{{1,80}},)?|\)|{_POSITION})\s(?:{_SCENE_ONE})|(?:{_PEOPLE}(?:\s[^\"“”.,]{{1,80}},){{0,2}}|\)|{_POSITION})\s(?:{_SCENE_MANY}))(?![\w-])"
+    rf".*\b(?:{_DAY}|{_MONTH_DAY}|in (?:a|this) (?:\d{{4}} )?(?:undated |handout |file )*photo)"
+)
+# "Joanna Maxon, left, and her wife, Tonya Minton": who stands where in the picture.
+CAPTION_POSITION = re.compile(
+    r"^(?!(?:\S+\s+){40})(?!.*[\"“”]).*[A-Z][\w'’-]+(?:,\s(?:left|right|center|centre|second from (?:left|right)|far (?:left|right)|"
+    r"top|bottom|front|rear),|\s\((?:left|right|center|centre)\))\s"
 )
 TIMESTAMP = re.compile(
-    r"^\s*(?:published|updated|posted|last (?:updated|modified)(?: on)?)\s*:?\s*[\w ,:./-]{4,60}$|"
+    r"^\s*(?:published|updated|posted|revised|modified|last (?:updated|modified|revised)(?: on)?)\s*:?\s*[\w ,:./-]{4,60}$|"
     r"^\s*\d{1,2}:\d{2}\s*(?:am|pm)?\s*(?:et|gmt|utc|bst|edt|est)?\b[\w ,:/-]{0,40}$|"
     r"^\s*\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago\W*$|^\s*\d+\s*min(?:ute)?s? read\W*$",
     I,
 )
 PLAYER = re.compile(
     r"media playback is unsupported|\bjust watched\b|\bmust watch\b|\breplay more videos\b|"
-    r"\blisten to (?:this )?article\b|\bshare this article\b|\bwatch the latest video\b|"
+    r"\blisten to (?:this )?article\b|\bshare this (?:article|gallery|slideshow|video)\b|\bwatch the latest video\b|"
     r"\bthis (?:form|page|video|content) requires javascript\b|\bpowered by [A-Z]\w+\W*$|\bshow hide\b|"
     r"^\W*watch\b.{0,30}\bvideos?\s*:?\s*$",
     I,
@@ -139,6 +186,19 @@ DISCLAIMER = re.compile(
     r"\bthis (?:story|article|report|post|piece) (?:is|was) (?:part of|produced (?:by|in)|a collaboration)\b",
     I,
 )
+# "Got information about border wall contracts?", "Have a tip?", "We'd like to hear from you": a call for tips.
+TIP_REQUEST = re.compile(
+    r"^\W*(?:got|have|know) (?:a |any |some )?(?:news )?(?:tips?|information|info)\b[^.!]{0,80}\?\W*$|\bwe(?:'|’)?d like to hear from you\b", I
+)
+SOURCE_NOTE = re.compile(
+    # "This article is based on the new book ...", "This story is adapted from ...": where the piece comes from.
+    r"^\W*this (?:story|article|report|post|piece|essay|column) (?:is|was) (?:based on|adapted from|excerpted from|an excerpt from)\b|"
+    # "This research was sponsored by ...": a funding acknowledgement.
+    r"^\W*this (?:research|study|report|work|project|publication|analysis) was (?:sponsored|funded|supported|underwritten|commissioned)\b",
+    I,
+)
+# A teaser for an opinion piece: "Romney won on substance, optics, demeanor and emotion, the author writes."
+TEASER = re.compile(r",\s(?:the )?(?:author|writer|columnist)s? (?:writes|argues|says|contends|warns)\.", I)
 AUTHOR_CONTACT = re.compile(
     r"\b(?:can|may) be (?:reached|contacted) at\b|\bhave a (?:news )?tip\?|"
     r"\bfollow (?:him|her|them|me) on (?:twitter|facebook|instagram|linkedin)\b|\be-?mail (?:him|her|them|me) at\b|"
@@ -149,6 +209,16 @@ AUTHOR_CONTACT = re.compile(
 # Shortcodes, template tags and script a content system left in the text.
 MARKUP_RESIDUE = re.compile(
     r"^\s*\[/?[a-z_]+(?:\s+[a-z_]+\s*=[^\]]*)*\]|\{\{.*\}\}|<\w+[^>]*>\s*$|\bvar \w+\s*=|\bfunction\s*\(|\.push\(\[|\}\);\s*$", I
+)
+# A whole line in square brackets, as editors insert a note or a promotion into the text:
+# "[You're smart and curious about the world. ... You can get our highlights each weekend.]"
+EDITOR_INSERT = re.compile(r"^\s*\[(?=(?:[^\]]*\s){5})[^\[\]]+\]\W*$")
+# "Watch RAFIKI online on Amazon Prime here!", "Read the full report here.", and "See the survey
+# questions and methodology for this analysis, or access the dataset.": a call to follow a link.
+CALL_TO_ACTION = re.compile(
+    r"^\W*(?:watch|read|listen to|stream|buy|order|download|get|see|find|view)\b[^.!?]{0,80}\bhere\s*[!.]?\s*$|"
+    r"^\W*(?:see|read|view|download|access|explore)\s(?:the|our)\s[^.]{0,60}\b(?:methodology|topline|questionnaire|dataset|data set|data tool)\b",
+    I,
 )
 BARE_LINK = re.compile(r"^\W*(?:https?://|www\.)\S+\W*$|\burl for this (?:post|story|article)\b", I)
 SEPARATOR = re.compile(r"^[\W_]{3,}$")
@@ -173,9 +243,13 @@ class Cue:
     pattern: re.Pattern[str]
     words: frozenset[str] = frozenset()
     chars: str = ""
+    # A second set of which the line must hold a word too (a caption's verb and its date).
+    also: frozenset[str] = frozenset()
 
     def matches(self, line: str, words: frozenset[str]) -> bool:
         if (self.words or self.chars) and words.isdisjoint(self.words) and not any(ch in line for ch in self.chars):
+            return False
+        if self.also and words.isdisjoint(self.also):
             return False
         return bool(self.pattern.search(line))
 
@@ -189,6 +263,23 @@ STRONG_CUES: tuple[Cue, ...] = (
     Cue("photo caption or credit", PHOTO_CREDIT, _words("image media credit photo"), "/"),
     Cue("video or audio player", PLAYER_CLOSE, _words("close")),
     Cue("separator", SEPARATOR),
+    Cue(
+        "photo caption or credit",
+        CAPTION_SCENE,
+        _words(" ".join(re.findall(r"[a-z]+", _SCENE_ONE + "|" + _SCENE_MANY))),
+        also=_words(
+            "monday tuesday wednesday thursday friday saturday sunday jan feb mar apr may jun jul aug sep sept oct nov dec "
+            "january february march april june july august september october november december photo"
+        ),
+    ),
+    Cue("photo caption or credit", CAPTION_POSITION, _words("left right center centre top bottom front rear")),
+    Cue(
+        "disclaimer or publishing note",
+        SOURCE_NOTE,
+        _words("based adapted excerpted excerpt sponsored funded supported underwritten commissioned"),
+        also=_words("this"),
+    ),
+    Cue("link to another article", TEASER, _words("writes argues says contends warns"), also=_words("author writer columnist authors writers columnists")),
     Cue("advertising marker", AD_MARKER, _words("advertisement advertising sponsored paid promoted content ad ads post")),
     Cue("cookie notice", COOKIES, _words("cookie cookies")),
     Cue("comment prompt", COMMENTS, _words("reply comment comments discussion conversation logged commenting policy")),
@@ -216,10 +307,10 @@ SHORT_CUES: tuple[Cue, ...] = (
     Cue(
         "photo caption or credit",
         CAPTION,
-        _words("photo photograph image credit pictured file figure fig chart graph map getty ap afp reuters epa shutterstock caption enlarge"),
+        _words("photo photograph image credit pictured file figure fig chart graph map getty ap afp reuters epa shutterstock caption enlarge source"),
         "©/",
     ),
-    Cue("timestamp", TIMESTAMP, _words("published updated posted last ago min mins minute minutes read"), ":"),
+    Cue("timestamp", TIMESTAMP, _words("published updated posted revised modified last ago min mins minute minutes read"), ":"),
     Cue(
         "newsletter or subscription promotion",
         PROMOTION,
@@ -230,7 +321,10 @@ SHORT_CUES: tuple[Cue, ...] = (
     ),
     Cue("markup residue", MARKUP_RESIDUE, _words("var function"), "[{<}"),
     Cue("author contact", AUTHOR_CONTACT, _words("reached contacted tip follow email e-mail mail write author twitter"), "@"),
+    Cue("author contact", TIP_REQUEST, _words("tip tips information info hear")),
     Cue("bare link", BARE_LINK, _words("url http https www")),
+    Cue("newsletter or subscription promotion", CALL_TO_ACTION, _words("here methodology topline questionnaire dataset data")),
+    Cue("editor's note or promotion", EDITOR_INSERT, chars="["),
     Cue("headline of another story", ALL_CAPS_HEADLINE),
     Cue("byline", DASHED_NAME),
 )
@@ -239,8 +333,9 @@ SHORT_CUES: tuple[Cue, ...] = (
 # full name (not a pronoun, not "Mr. Smith" as the story would call someone), then a role.
 _PERSON = r"(?!(?:It|This|That|There|The|He|She|They|We|You|Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\b)[A-Z][\w'’-]+(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3}"
 AUTHOR_BIO = re.compile(
-    rf"^[\W_]*{_PERSON}(?:\s\(@\w+\))?,?\s(?:is|was|has been|serves as)\s(?:[\w'’-]+\s){{0,6}}?"
-    r"(?:columnist|contributor|correspondent|reporter|writer|editor|author|professor|fellow|lecturer|researcher|"
+    rf"^[\W_]*(?:(?i:author|about the authors?)\s*:\s*)?{_PERSON}(?:\s\(@\w+\))?(?:,\s\d{{2}},)?,?\s(?:is|was|has been|serves as)\s"
+    r"(?:[\w'’.-]+,?\s){0,8}?"
+    r"(?i:columnist|contributor|correspondent|reporter|writer|editor|author|professor|fellow|lecturer|researcher|"
     r"analyst|director|founder|president|chair|host|commentator|journalist|attorney|lawyer|economist|scholar|"
     r"student|partner|counsel|veteran|contributing|blogger|historian|classicist)\b"
 )
@@ -262,4 +357,10 @@ DATE_LINE = re.compile(
 )
 # A line that is nothing but names: a byline or a photo credit ("John Bacon", "Doug Stanglin and Ken Alltucker").
 _NAME = r"(?:[A-Z][\w'’-]*\.?|[A-Z]\.)(?:\s(?:[A-Z][\w'’-]*\.?|[A-Z]\.|de|van|von|der|da|al|bin|Jr\.?|Sr\.?)){1,3}"
+# "By Hans Kristensen", "by a 5th CD constituent of Rep. Tom Garrett's": a byline, capitalised or not.
+BY_LINE = re.compile(r"^\s*by\s+\S", I)
 NAMES_ONLY = re.compile(rf"^[\W_]*{_NAME}(?:(?:,\s*|\s+and\s+|\s*&\s*){_NAME})*(?:\s*[–—-]\s*{_NAME})?[\W_]*$")
+# "Ray La Raja – University of Massachusetts Amherst": an author's name and affiliation.
+NAME_AFFILIATION = re.compile(
+    rf"^[\W_]*{_NAME}\s*[–—-]\s*[A-Z][\w.'’&-]*(?:,?\s(?:of|the|and|for|at|in|[A-Z][\w.'’&-]*)){{0,8}}[\W_]*$"
+)

@@ -1,0 +1,153 @@
+"""The boilerplate cues added for issue #3: one test per cue, on short realistic lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfusion.clean.boilerplate import classify_lines, line_cue
+from newsfusion.clean.credits import Credits, read_credit_line
+
+STORY = [
+    "Lawmakers in the state house voted on Thursday to extend the emergency order by another month, over the objections of the minority.",
+    "The measure passed 61 to 45 after a long debate about the costs of the order for small businesses and schools across the state.",
+    "Supporters said the order had kept hospitals from filling up, while critics argued that it had gone on far longer than anyone expected.",
+]
+
+
+def removed(lines: list[str], title: str | None = None) -> dict[str, str]:
+    """The removed lines of a text, with their reasons."""
+    return {verdict.line: verdict.reason for verdict in classify_lines(lines, title, Credits()) if verdict.reason}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # present-tense description of a picture, with its date
+        "Clinton addresses a campaign rally in Cleveland on November 6, two days before Election Day.",
+        "Former Vice President Joe Biden, the Democratic candidate, smiles during a primary night rally in Los Angeles on Tuesday, March 3, 2020.",
+        "Demonstrators gather during a protest in front of the Italian Parliament, in Rome, Sept. 7, 2011.",
+        # who stands where
+        "Joanna Maxon, left, and her wife, Tonya Minton (Joanna Maxon)",
+        # a bracketed credit, capitalised
+        "Former presidents and first ladies in Dallas, on July 12, 2016. (Photo: Michael Mulvey, for USA TODAY)",
+        # a name and an outlet, nothing else
+        "Brian Tseng/Civil Beat",
+        # a chart's title ending in its source
+        "In the Crosshairs Consumer goods will be top target if tariffs rise Source: United States International Trade Commission",
+    ],
+)
+def test_captions(line):
+    assert line_cue(line) == "photo caption or credit"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Clinton addressed a campaign rally in Cleveland on November 6, two days before Election Day.",
+        "The Senate holds a procedural vote on Tuesday.",
+        "Both campaigns used the report before voters head to the polls Tuesday.",
+        '"We will march on Monday," said the organiser, who expects thousands to attend.',
+        "He moved to the left, and then to the right, on Monday.",
+        "Sen. Marco Rubio (R) of Florida issued a more cautionary statement Sunday morning.",
+    ],
+)
+def test_story_sentences_are_not_captions(line):
+    assert line_cue(line) is None
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("This article is based on the new book, Campaign Finance and Political Polarization by two professors.", "disclaimer or publishing note"),
+        ("This research was sponsored by the U.S. government and conducted within the policy center.", "disclaimer or publishing note"),
+        ("Romney won on substance, optics and emotion, the author writes. The Mitt we've been waiting for", "link to another article"),
+        ("Got information about border wall contracts?", "author contact"),
+        ("Watch RAFIKI online on Amazon Prime here!", "newsletter or subscription promotion"),
+        ("See the survey questions and methodology for this analysis, or access the dataset.", "newsletter or subscription promotion"),
+        ("For our latest coverage, register for The Economist Today, our daily newsletter, or visit our hub", "newsletter or subscription promotion"),
+        ("[You're smart and curious about the world. You can get our highlights each weekend.]", "editor's note or promotion"),
+        ("Dig deeper:", "navigation"),
+        ("PDF", "navigation"),
+        ("2 pages, 94 KB", "navigation"),
+        ("Revised: April 12, 2017", "timestamp"),
+    ],
+)
+def test_notes_promotions_and_widgets(line, reason):
+    assert line_cue(line) == reason
+
+
+def test_a_role_under_the_byline_is_a_credit():
+    assert read_credit_line("Opinion columnist", Credits())
+    assert read_credit_line("Staff Writer", Credits())
+    assert not read_credit_line("A good writer", Credits())
+    assert not read_credit_line("Letters to the editor", Credits())
+
+
+def test_a_lower_case_byline_at_the_top():
+    assert removed(["by a constituent of the 5th district"] + STORY)["by a constituent of the 5th district"]
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Ben Shapiro, 35, is a graduate of UCLA and Harvard Law School, host of a podcast and editor-in-chief of a website.",
+        "Brian Schaffner is a Professor in the political science department at the University of Massachusetts, Amherst.",
+        "AUTHOR: Shelby Steele is the Robert J. and Marion E. Oster Senior Fellow at the Hoover Institution.",
+    ],
+)
+def test_author_bios_at_the_end(bio):
+    # a short "AUTHOR: ..." line is already taken by the author-contact cue; either way it goes
+    assert removed(STORY + [bio])[bio] in {"author bio", "author contact"}
+
+
+def test_name_and_affiliation_lines_in_the_tail():
+    tail = ["About the author", "Ray La Raja – University of Massachusetts Amherst"]
+    assert "Ray La Raja – University of Massachusetts Amherst" in removed(STORY + tail)
+
+
+def test_a_post_split_over_several_lines_goes_with_its_attribution():
+    lines = STORY[:2] + [
+        "Protesters storm the State House pic.twitter.com/g8xShTe516 — Daily Caller (@DailyCaller) April 30, 2020",
+        "I'm not a fan of whataboutism, but the #MichiganProtest was lawful.",
+        "Open carry laws were adhered to.",
+        "Their grievance is righteous. — JD Rucker (@JDRucker) April 30, 2020",
+        "Chatfield said it was very disappointing that the governor did not want to work with them.",
+    ] + STORY[2:]
+    gone = removed(lines)
+    assert gone["I'm not a fan of whataboutism, but the #MichiganProtest was lawful."] == "social media embed"
+    assert gone["Open carry laws were adhered to."] == "social media embed"
+    assert "Chatfield said it was very disappointing that the governor did not want to work with them." not in gone
+
+
+def test_the_article_reporting_a_post_is_not_the_post():
+    lines = STORY[:2] + [
+        "Kanye West to @jonkarl: I don't answer questions in simple sound bites. — Josh Marshall (@joshtpm) October 11, 2018",
+        "He said the word while explaining that Trump is on a hero's journey.",
+        "Kanye West in the Oval Office: Trump is on his hero's journey. — CSPAN (@cspan) October 11, 2018",
+    ] + STORY[2:]
+    assert "He said the word while explaining that Trump is on a hero's journey." not in removed(lines)
+
+
+def test_a_name_between_paragraphs_is_a_credit_unless_it_heads_its_section():
+    credit = STORY[:2] + ["Aaron Carroll"] + STORY[2:]
+    assert removed(credit)["Aaron Carroll"] == "photo or author credit"
+    section = STORY[:2] + ["Bernie Sanders", "Many young readers will ask how anyone can not be a fan of Bernie and his plans for free college."] + STORY[2:]
+    assert "Bernie Sanders" not in removed(section)
+    phrase = STORY[:2] + ["Status Quo", "The status of the order is unclear, and the courts have yet to rule on the matter this month."] + STORY[2:]
+    assert "Status Quo" not in removed(phrase)
+
+
+def test_a_request_to_the_reader_between_footer_items():
+    tail = [
+        "Got information about border wall contracts?",
+        "Do you work for a company that has received a contract? We'd like to hear from you, and we're happy to talk on background.",
+        "This form requires JavaScript to complete. Powered by CityBase.",
+    ]
+    assert tail[1] in removed(STORY + tail)
+    # a story's last paragraph that an outlet set after a promotion stays
+    promo_tail = [
+        "Get the Monitor Stories you care about delivered to your inbox. By signing up, you agree to our Privacy Policy",
+        "In the event of a crisis, volunteers will spring into action, and other techies in the private sector will likely join in.",
+        "This story was supported by a grant from the Renewing Democracy Fund of the Solutions Journalism Network.",
+    ]
+    assert promo_tail[1] not in removed(STORY + promo_tail)
