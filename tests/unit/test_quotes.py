@@ -1,0 +1,165 @@
+"""Quote speakers: the attribution rules of extract/quotes.py and extract/speakers.py, one short made-up story each."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfusion.extract import extract_article
+from newsfusion.types import Article
+
+
+def speakers(text: str) -> dict[str, str | None]:
+    """First words of each quote in marks -> its speaker."""
+    extraction = extract_article(Article("t", text))
+    return {quote.text.split(",")[0][:24]: quote.speaker for quote in extraction.quotes if quote.kind != "indirect"}
+
+
+def speaker_of(text: str, opening: str) -> str | None:
+    found = speakers(text)
+    key = next((key for key in found if key.startswith(opening)), None)
+    assert key is not None, f"no quote starting {opening!r} in {found}"
+    return found[key]
+
+
+def test_bare_quote_paragraph_takes_the_speaker_introduced_before_it():
+    text = (
+        "Police Chief David Nisleit said the suspect surrendered after a short chase through the city.\n\n"
+        "Margaret Hill, a professor of criminology at Boston University, told reporters that such attacks are rare.\n\n"
+        "\u201cThey are very hard to predict because there is almost no planning involved in them.\u201d"
+    )
+    assert speaker_of(text, "They are very hard") == "Margaret Hill"
+
+
+def test_bare_quote_paragraph_continues_the_last_speaker():
+    text = (
+        "\u201cWe will rebuild the bridge before the winter comes,\u201d said Mayor Anna Kowalski.\n\n"
+        "\u201cThe money is already in the budget and the contractors are ready to start work.\u201d"
+    )
+    assert speaker_of(text, "The money is already") == "Anna Kowalski"
+
+
+def test_pronoun_skips_a_person_of_the_other_gender():
+    text = (
+        "Sarah Jenkins saw the attacker in the street on Tuesday. The man told her he would wait for the police.\n\n"
+        "\u201cI asked him to put the knife down and he just looked at me,\u201d she said."
+    )
+    assert speaker_of(text, "I asked him") == "Sarah Jenkins"
+
+
+def test_pronoun_does_not_reach_past_its_own_clause():
+    text = (
+        "President Barack Obama mentioned Trump during an interview in which he said that Trump is tapping into "
+        "the \u201canger of the blue collar white male voters in the Midwest.\u201d"
+    )
+    assert speaker_of(text, "anger of the blue") == "Barack Obama"
+
+
+def test_subject_of_a_reported_clause_is_not_the_antecedent():
+    text = (
+        "Mayor Linda Park described the attack as cowardly but affirmed that Londoners would move forward.\n\n"
+        "\u201cThis city has always pulled together in hard times,\u201d she said."
+    )
+    assert speaker_of(text, "This city has always") == "Linda Park"
+
+
+def test_according_to_sets_the_speaker_for_a_later_pronoun():
+    text = (
+        "Mortgage rates could scare off buyers this year, according to Lindsey Park, chief economist for a bank.\n\n"
+        "\u201cA rising monthly payment could cause an unwelcome sticker shock,\u201d she said."
+    )
+    assert speaker_of(text, "A rising monthly payment") == "Lindsey Park"
+
+
+def test_appositive_name_of_a_title_is_the_speaker():
+    text = (
+        "The Greek defence minister, Panos Kammenos, said the plane turned sharply before it fell.\n\n"
+        "\u201cThe plane carried out a 90-degree turn to the left and then a full turn,\u201d he said."
+    )
+    assert speaker_of(text, "The plane carried out") == "Panos Kammenos"
+
+
+def test_description_refers_back_to_the_person_it_was_given_to():
+    text = (
+        "Sadie Rodriguez, the mother of one of the victims, spoke to a local newspaper on Saturday.\n\n"
+        "\u201cHe had been following my daughter for months before this happened,\u201d the mother said."
+    )
+    assert speaker_of(text, "He had been following") == "Sadie Rodriguez"
+
+
+def test_definite_description_takes_its_fuller_first_mention():
+    text = (
+        "A source familiar with the talks said the executives were frustrated with the agenda.\n\n"
+        "\u201cWe did not fly across the country to talk about a website,\u201d the source said."
+    )
+    assert speaker_of(text, "We did not fly") == "A source familiar with the talks"
+
+
+def test_a_spokesman_for_someone_is_not_that_someone():
+    text = "A spokesman for President Vladimir Putin warned the move \u201ceffectively destroyed the last hope for peace talks.\u201d"
+    assert speaker_of(text, "effectively destroyed") == "A spokesman for President Vladimir Putin"
+
+
+def test_institution_pronoun_it_is_an_organisation_not_a_person():
+    text = (
+        "The Santa Fe Independent School District denied accounts from classmates that Dimitrios Pagourtzis had been bullied.\n\n"
+        "\u201cAdministration looked into these claims and found that the reports are untrue,\u201d it said in a statement."
+    )
+    assert speaker_of(text, "Administration looked") == "Santa Fe Independent School District"
+
+
+def test_statement_speaks_for_whoever_issued_it():
+    text = (
+        "The first lady's office released a statement on Tuesday about the booklet.\n\n"
+        "\u201cMrs. Trump agreed to add the branding and distribute the booklet to parents,\u201d the statement said."
+    )
+    assert speaker_of(text, "Mrs. Trump agreed") == "The first lady's office"
+
+
+def test_leading_him_to_conclude_attributes_to_the_object():
+    text = (
+        "An unnamed senior forensics official told reporters that he had examined the remains himself.\n\n"
+        "He said all the pieces were small fragments, leading him to conclude that \u201cthe logical explanation is that it was an explosion\u201d."
+    )
+    assert speaker_of(text, "the logical explanation") == "An unnamed senior forensics official"
+
+
+@pytest.mark.parametrize(
+    "text, opening, expected",
+    [
+        ("Home Secretary Amber Rudd praised the officer, whom she celebrated as \u201ccourageous, brave, and doing his duty.\u201d", "courageous", "Amber Rudd"),
+        ("Paul Ryan said his plan would replace the law with what he called \u201cpatient-centered reforms.\u201d", "patient-centered", "Paul Ryan"),
+        ("Demographic change, or as Ann Coulter calls it, the \u201cbrowning of America\u201d, worries the party.", "browning of America", "Ann Coulter"),
+    ],
+)
+def test_naming_and_characterising_verbs(text: str, opening: str, expected: str):
+    assert speaker_of(text, opening) == expected
+
+
+def test_colon_introduces_the_quote_whatever_the_verb():
+    text = (
+        "As William Greider pointed out in The Nation earlier this week:\n\n"
+        "\u201cThe party establishment seems to realize that Republicans need to moderate their posture.\u201d"
+    )
+    assert speaker_of(text, "The party establishment") == "William Greider"
+
+
+def test_with_x_saying_absolute_construction():
+    text = (
+        "Local leaders condemned the attack, with Australia's Grand Mufti, Ibrahim Abu Mohamed, saying the community was devastated. "
+        "\u201cWe condemn this criminal act unequivocally and completely,\u201d he said."
+    )
+    assert speaker_of(text, "We condemn this") == "Ibrahim Abu Mohamed"
+
+
+def test_relative_clause_is_not_part_of_the_speaker():
+    text = "\u201cWe made it clear that this was a two-part meeting,\u201d the adviser, who asked not to be named, told CNN."
+    assert speaker_of(text, "We made it clear") == "the adviser"
+
+
+def test_no_distant_unrelated_person_as_fallback():
+    text = (
+        "Stephen Harper spoke about the budget in Ottawa last spring.\n\n"
+        + "The storm closed roads and schools across the region for three days. " * 30
+        + "\n\nResidents were told to stay inside.\n\n\u201cIt was the worst flooding we have seen in fifty years,\u201d he said."
+    )
+    assert speaker_of(text, "It was the worst") is None
