@@ -1,5 +1,11 @@
 """`newsfusion bench`: throughput, latency and memory of the pipeline on a real corpus.
 
+The pipeline is the whole of it, ingest to brief refresh: after each batch is committed, the
+brief of every story of two or more articles that the batch touched is built again, as a
+server showing those stories would (`--no-briefs` leaves that step out). Latency is measured
+twice: from a document's arrival to its batch being committed (its story updated), and to
+its story's brief being rebuilt.
+
 Each run ingests the first N documents of the corpus into a fresh temporary store, in a
 fresh process, so runs do not share caches or memory peaks. With several runs the report
 gives the median of each figure and every run's figures beside it: these machines are
@@ -45,7 +51,34 @@ def peak_rss_mb(workers: int = 0) -> float:
     return (own + workers * child) / 1024
 
 
-def run_once(corpus: str, limit: int | None, settings: Settings) -> dict[str, Any]:
+class BriefRefresher:
+    """Rebuilds, after each batch, the briefs of the stories it touched that have two or more articles."""
+
+    def __init__(self, store: Store):
+        from .brief import story_brief
+
+        self._store = store
+        self._story_brief = story_brief
+        self.latencies: list[float] = []
+        self.briefs = 0
+        self.seconds = 0.0
+
+    def __call__(self, story_ids: list[int], arrivals: list[float]) -> None:
+        started = time.perf_counter()
+        live: dict[int, None] = {}
+        for story_id in story_ids:
+            record = self._store.story(story_id)  # follows a story folded into another
+            if record is not None and record.get("articles", 0) >= 2:
+                live[record["id"]] = None
+        for story_id in live:
+            self._story_brief(self._store, story_id)
+        done = time.perf_counter()
+        self.briefs += len(live)
+        self.seconds += done - started
+        self.latencies.extend(done - arrived for arrived in arrivals)
+
+
+def run_once(corpus: str, limit: int | None, settings: Settings, briefs: bool = True) -> dict[str, Any]:
     """Ingest up to `limit` documents of `corpus` into a fresh store; return the measured figures."""
     with tempfile.TemporaryDirectory(prefix="newsfusion-bench-") as folder:
         run_settings = replace(settings, db=str(Path(folder) / "bench.db"), offline=True)
@@ -54,12 +87,13 @@ def run_once(corpus: str, limit: int | None, settings: Settings) -> dict[str, An
             items = reader.read([corpus])
             if limit is not None:
                 items = itertools.islice(items, limit)
-            with Pipeline(store, run_settings) as pipeline:
+            refresher = BriefRefresher(store) if briefs else None
+            with Pipeline(store, run_settings, on_batch=refresher) as pipeline:
                 started = time.perf_counter()
                 summary = pipeline.run(items)
                 seconds = time.perf_counter() - started
     articles = summary.ingested + summary.revisions
-    return {
+    result = {
         "articles": articles,
         "documents": summary.seen,
         "rejected": summary.rejected,
@@ -67,22 +101,32 @@ def run_once(corpus: str, limit: int | None, settings: Settings) -> dict[str, An
         "articles_per_s": round(summary.seen / seconds, 1) if seconds else 0.0,
         "latency_p50_s": round(percentile(summary.latencies, 0.50), 4),
         "latency_p95_s": round(percentile(summary.latencies, 0.95), 4),
+        "latency_p99_s": round(percentile(summary.latencies, 0.99), 4),
         "peak_rss_mb": round(peak_rss_mb(worker_count(run_settings.workers)), 1),
         "stages": {stage: round(rate, 1) for stage, rate in pipeline.timer.rates().items()},
+        "stage_seconds": {stage: round(spent, 2) for stage, spent in pipeline.timer.seconds.items()},
     }
+    if refresher is not None:
+        result["stages"]["brief"] = round(refresher.briefs / refresher.seconds, 1) if refresher.seconds else 0.0
+        result["stage_seconds"]["brief"] = round(refresher.seconds, 2)
+        result["briefs_built"] = refresher.briefs
+        result["brief_latency_p50_s"] = round(percentile(refresher.latencies, 0.50), 4)
+        result["brief_latency_p95_s"] = round(percentile(refresher.latencies, 0.95), 4)
+        result["brief_latency_p99_s"] = round(percentile(refresher.latencies, 0.99), 4)
+    return result
 
 
-def _child(corpus: str, limit: int | None, settings: Settings, queue: Any) -> None:
-    queue.put(run_once(corpus, limit, settings))
+def _child(corpus: str, limit: int | None, settings: Settings, briefs: bool, queue: Any) -> None:
+    queue.put(run_once(corpus, limit, settings, briefs))
 
 
-def run_bench(corpus: str, limit: int | None, runs: int, settings: Settings) -> dict[str, Any]:
+def run_bench(corpus: str, limit: int | None, runs: int, settings: Settings, briefs: bool = True) -> dict[str, Any]:
     """Run the bench `runs` times, each in its own process; report medians and every run."""
     context = multiprocessing.get_context("spawn")
     results = []
     for _ in range(runs):
         queue = context.Queue()
-        process = context.Process(target=_child, args=(corpus, limit, settings, queue))
+        process = context.Process(target=_child, args=(corpus, limit, settings, briefs, queue))
         process.start()
         result = queue.get()
         process.join()
@@ -99,6 +143,12 @@ def run_bench(corpus: str, limit: int | None, runs: int, settings: Settings) -> 
         "articles_per_s": median("articles_per_s"),
         "latency_p50_s": median("latency_p50_s"),
         "latency_p95_s": median("latency_p95_s"),
+        "latency_p99_s": median("latency_p99_s"),
+        **(
+            {key: median(key) for key in ("briefs_built", "brief_latency_p50_s", "brief_latency_p95_s", "brief_latency_p99_s")}
+            if briefs
+            else {}
+        ),
         "peak_rss_mb": median("peak_rss_mb"),
         "stages": {stage: statistics.median(run["stages"].get(stage, 0.0) for run in results) for stage in stages},
         "each_run": results,
@@ -110,9 +160,17 @@ def format_report(report: dict[str, Any]) -> str:
     lines = [
         f"corpus {report['corpus']}  documents {report['documents']:,}  articles {report['articles']:,}  runs {report['runs']} (medians)",
         f"end to end   {report['articles_per_s']:,.1f} documents/s  ({report['seconds']:.2f} s)",
-        f"latency      p50 {report['latency_p50_s'] * 1000:.1f} ms  p95 {report['latency_p95_s'] * 1000:.1f} ms",
+        f"latency      to story update: p50 {report['latency_p50_s']:.2f} s  p95 {report['latency_p95_s']:.2f} s  p99 {report['latency_p99_s']:.2f} s",
+        *(
+            [
+                f"             to brief rebuilt: p50 {report['brief_latency_p50_s']:.2f} s  p95 {report['brief_latency_p95_s']:.2f} s"
+                f"  p99 {report['brief_latency_p99_s']:.2f} s  ({report['briefs_built']:,} briefs built)"
+            ]
+            if "briefs_built" in report
+            else []
+        ),
         f"peak RSS     {report['peak_rss_mb']:.0f} MB",
-        "stages       " + "  ".join(f"{stage} {rate:,.0f}/s" for stage, rate in report["stages"].items()),
+        "stages       " + "  ".join(f"{stage} {rate:,.1f}/s" for stage, rate in report["stages"].items()),
     ]
     if report["runs"] > 1:
         lines.append("each run     " + "  ".join(f"{run['articles_per_s']:,.0f}/s" for run in report["each_run"]))

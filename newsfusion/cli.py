@@ -278,7 +278,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
         report = run_brief_bench(args.corpus, args.limit or 100, max(args.runs, 3), _settings(args))
         print(json.dumps(report, indent=2) if args.json else format_brief_report(report))
         return 0
-    report = run_bench(args.corpus, args.limit, args.runs, _settings(args))
+    report = run_bench(args.corpus, args.limit, args.runs, _settings(args), briefs=args.briefs)
     if args.json:
         _print_json(report)
     else:
@@ -479,6 +479,12 @@ def build_parser() -> argparse.ArgumentParser:
         "brief: building the brief of one story of --limit articles (default 100)",
     )
     bench.add_argument("--sizes", default="10000,100000,1000000", help="with --stage cluster: article counts to report at")
+    bench.add_argument(
+        "--briefs",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="with --stage pipeline: after each batch, rebuild the briefs of the stories it touched (default on)",
+    )
     bench.add_argument("--json", action="store_true", help="print JSON")
 
     serve = command("serve", cmd_serve, "serve the web UI and JSON API (with live ingest) over the store", ("db", "max_document_mb", "extract"))

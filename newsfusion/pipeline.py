@@ -90,6 +90,9 @@ class _Pending:
 
 ProgressCallback = Callable[[IngestSummary], None]
 RejectionCallback = Callable[[Rejection], None]
+# Called after each batch is committed with the stories its articles joined (ids as assigned;
+# a story may since have been folded into another) and the arrival times of its articles.
+BatchCallback = Callable[[list[int], list[float]], None]
 
 
 class Pipeline:
@@ -101,6 +104,7 @@ class Pipeline:
         settings: Settings,
         on_progress: ProgressCallback | None = None,
         on_rejection: RejectionCallback | None = None,
+        on_batch: BatchCallback | None = None,
     ):
         self.store = store
         self.settings = settings
@@ -112,6 +116,8 @@ class Pipeline:
         self.summary = IngestSummary()
         self._on_progress = on_progress
         self._on_rejection = on_rejection
+        self._on_batch = on_batch
+        self._batch_stories: list[int] = []
 
     def __enter__(self) -> "Pipeline":
         return self
@@ -187,6 +193,9 @@ class Pipeline:
         done = time.perf_counter()
         self.timer.add("store", done - started, len(batch))
         self.summary.latencies.extend(done - pending.arrived for pending in stored)
+        if self._on_batch is not None:
+            self._on_batch(list(dict.fromkeys(self._batch_stories)), [pending.arrived for pending in stored])
+        self._batch_stories = []
         if self._on_progress:
             self._on_progress(self.summary)
 
@@ -220,7 +229,8 @@ class Pipeline:
         if outcome.status == "new" and pending.features is not None:
             started = time.perf_counter()
             seq = self.store.article_seq(article_id)
-            self.clusterer.assign(ClusterItem(article_id, seq, pending.result.title, pending.features, pending.timeframe))
+            story_id = self.clusterer.assign(ClusterItem(article_id, seq, pending.result.title, pending.features, pending.timeframe))
+            self._batch_stories.append(story_id)
             self.timer.add("cluster", time.perf_counter() - started, 0)
         if outcome.status == "new":
             self.summary.ingested += 1

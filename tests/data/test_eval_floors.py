@@ -6,12 +6,15 @@ Each runs `newsfusion eval TASK` with the default configuration and skips when .
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from tests.conftest import shared_file
 
 pytestmark = pytest.mark.data
+
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 
 
 def run_eval(cli, *args):
@@ -32,7 +35,14 @@ def test_boilerplate_removal(cli):
     assert metrics["seed_boilerplate_removed"] == 1.0 and metrics["seed_must_keep_kept"] == 1.0
     assert metrics["seed_titles"] == 1.0 and metrics["seed_agencies"] == 1.0
     assert metrics["allsides_precision"] >= 0.975
-    assert metrics["allsides_recall"] >= 0.84
+    assert metrics["allsides_recall"] >= 0.94
+
+
+def test_boilerplate_removal_held_out(cli):
+    # Part C: outlets the cues were not written against, labelled before the last change.
+    shared_file("allsides-articles.jsonl.gz")
+    metrics = run_eval(cli, "boilerplate", "--data", GOLDEN / "boilerplate-allsides-heldout.jsonl")
+    assert metrics["allsides_precision"] >= 0.88 and metrics["allsides_recall"] >= 0.85
 
 
 def test_dedupe(cli):
@@ -53,8 +63,16 @@ def test_quotes_on_labelled_allsides(cli):
     shared_file("allsides-articles.jsonl.gz")
     metrics = run_eval(cli, "quotes")
     assert metrics["quote_precision"] >= 0.92
-    assert metrics["speaker_accuracy"] >= 0.69
+    assert metrics["speaker_accuracy"] >= 0.9
     assert metrics["figure_precision"] >= 0.78
+
+
+def test_quotes_held_out(cli):
+    # 12 articles labelled before the speaker rules were written, and never read to write them.
+    shared_file("allsides-articles.jsonl.gz")
+    metrics = run_eval(cli, "quotes", "--data", GOLDEN / "quotes-allsides-heldout.json")
+    assert metrics["quote_precision"] >= 0.95
+    assert metrics["speaker_accuracy"] >= 0.76
 
 
 def test_clustering_ecb(cli):

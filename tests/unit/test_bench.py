@@ -27,3 +27,19 @@ def test_bench_json_has_the_contract_keys(cli, tmp_path):
     assert report["articles"] == 50 and report["articles_per_s"] > 0
     assert {"read", "clean", "dedupe", "store"} <= set(report["stages"])
     assert 0 < report["latency_p50_s"] <= report["latency_p95_s"]
+    # The whole pipeline includes rebuilding the briefs of the stories each batch touched.
+    assert report["briefs_built"] >= 1 and "brief" in report["stages"]
+    assert report["latency_p50_s"] <= report["brief_latency_p50_s"] <= report["brief_latency_p95_s"]
+
+
+def test_bench_without_briefs_leaves_that_step_out(cli, tmp_path):
+    text = (FIXTURES / "reuters-karabakh-excerpt.txt").read_text(encoding="utf-8")
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"a{i}", "text": text + f"\n\nUpdate {i}."}) + "\n" for i in range(10)))
+    result = cli("bench", "--corpus", corpus, "--no-briefs", "--json")
+    assert result.code == 0, result.err
+    report = json.loads(result.out)
+    assert "briefs_built" not in report and "brief" not in report["stages"]
+    result = cli("bench", "--corpus", corpus)
+    assert result.code == 0, result.err
+    assert "to brief rebuilt" in result.out and "to story update" in result.out
