@@ -25,6 +25,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from .errors import NewsfusionError
 from .ingest import InputReader
 from .pipeline import Pipeline
 from .settings import Settings
@@ -67,9 +68,9 @@ class BriefRefresher:
         started = time.perf_counter()
         live: dict[int, None] = {}
         for story_id in story_ids:
-            record = self._store.story(story_id)  # follows a story folded into another
-            if record is not None and record.get("articles", 0) >= 2:
-                live[record["id"]] = None
+            found = self._store.live_story_size(story_id)  # follows a story folded into another
+            if found is not None and found[1] >= 2:
+                live[found[0]] = None
         for story_id in live:
             self._story_brief(self._store, story_id)
         done = time.perf_counter()
@@ -117,7 +118,23 @@ def run_once(corpus: str, limit: int | None, settings: Settings, briefs: bool = 
 
 
 def _child(corpus: str, limit: int | None, settings: Settings, briefs: bool, queue: Any) -> None:
-    queue.put(run_once(corpus, limit, settings, briefs))
+    try:
+        queue.put(run_once(corpus, limit, settings, briefs))
+    except BaseException as exc:  # the parent must hear of it rather than wait forever
+        queue.put({"error": f"{type(exc).__name__}: {exc}"})
+        raise
+
+
+def _result_of(process: Any, queue: Any) -> dict[str, Any]:
+    """The run's figures from its process, or an error if the process died without sending them."""
+    import queue as queues
+
+    while True:
+        try:
+            return queue.get(timeout=1.0)
+        except queues.Empty:
+            if not process.is_alive():
+                return {"error": f"the run's process exited with code {process.exitcode} before reporting"}
 
 
 def run_bench(corpus: str, limit: int | None, runs: int, settings: Settings, briefs: bool = True) -> dict[str, Any]:
@@ -128,8 +145,10 @@ def run_bench(corpus: str, limit: int | None, runs: int, settings: Settings, bri
         queue = context.Queue()
         process = context.Process(target=_child, args=(corpus, limit, settings, briefs, queue))
         process.start()
-        result = queue.get()
+        result = _result_of(process, queue)
         process.join()
+        if "error" in result:
+            raise NewsfusionError(f"a bench run failed ({result['error']}); the traceback is above")
         results.append(result)
     median = lambda key: statistics.median(run[key] for run in results)  # noqa: E731
     stages = sorted({stage for run in results for stage in run["stages"]})

@@ -120,6 +120,9 @@ class Store:
     def story(self, story_id: int) -> dict[str, Any] | None:
         return _stories.story_record(self.db.connection, story_id)
 
+    def live_story_size(self, story_id: int) -> tuple[int, int] | None:
+        return _stories.live_story_size(self.db.connection, story_id)
+
     def story_of(self, source_id: str) -> int | None:
         return _stories.story_of(self.db.connection, source_id)
 

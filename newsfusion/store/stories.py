@@ -150,6 +150,17 @@ def story_records(connection: sqlite3.Connection, limit: int | None = None, offs
     return [_story_record(connection, row) for row in connection.execute(sql, params).fetchall()]
 
 
+def live_story_size(connection: sqlite3.Connection, story_id: int) -> tuple[int, int] | None:
+    """(id, article count) of the live story `story_id` is or was folded into; None if unknown."""
+    while True:
+        row = connection.execute("SELECT id, merged_into, articles FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is None:
+            return None
+        if row["merged_into"] is None:
+            return int(row["id"]), int(row["articles"])
+        story_id = row["merged_into"]
+
+
 def story_record(connection: sqlite3.Connection, story_id: int) -> dict[str, Any] | None:
     """One story; a story merged into another answers with the one it became."""
     row = connection.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()

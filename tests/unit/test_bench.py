@@ -43,3 +43,21 @@ def test_bench_without_briefs_leaves_that_step_out(cli, tmp_path):
     result = cli("bench", "--corpus", corpus)
     assert result.code == 0, result.err
     assert "to brief rebuilt" in result.out and "to story update" in result.out
+
+
+def test_a_failed_run_is_reported_not_waited_for():
+    import queue as queues
+
+    from newsfusion.bench import _result_of
+
+    class Dead:
+        exitcode = 1
+
+        def is_alive(self):
+            return False
+
+    class Empty:
+        def get(self, timeout):
+            raise queues.Empty
+
+    assert "exited with code 1" in _result_of(Dead(), Empty())["error"]
