@@ -1,7 +1,8 @@
 """The extract stage: entities, quotes, figures, dates and places, each traced to its span of the text.
 
-Articles go through spaCy in batches (`nlp.pipe`) with the lemmatizer off; each
-extractor then reads the parsed document. Articles that are not in English are skipped
+Articles go through spaCy in batches (`nlp.pipe`), with the model's attribute ruler and
+lemmatizer replaced by a cached equivalent (`fast_attributes.py`); each extractor then reads
+the parsed document. Articles that are not in English are skipped
 with a reason (the English model would mislabel them), and very long ones are cut to
 `nlp.MAX_CHARS` characters with a note, so one enormous page cannot stall the stage.
 """
