@@ -77,3 +77,29 @@ def test_same_input_order_gives_the_same_stories(cli, tmp_path):
         results.append(json.loads(cli("stories", "--json", "--db", db).out))
     strip = lambda stories: [(s["id"], s["articles"], s["thread_id"], s["title"]) for s in stories]  # noqa: E731
     assert strip(results[0]) == strip(results[1])
+
+
+def test_index_offers_the_freshest_holders_of_a_crowded_entry(monkeypatch):
+    from newsfusion.cluster import clusterer
+
+    monkeypatch.setattr(clusterer, "MAX_CANDIDATES", 1000)  # see every holder searched, not just the best 20
+    index = clusterer._Index()
+    holders = clusterer.RECENT_POSTINGS + 10
+    for story_id in range(holders):
+        index.update(story_id, set(), {"quake", f"own{story_id}"})
+    index.update(3, {"quake", "own3"}, {"quake", "own3"})  # story 3 was just updated: freshest again
+    found = set(index.candidates({"quake": 1.0}))
+    assert len(found) == clusterer.RECENT_POSTINGS
+    assert 3 in found and holders - 1 in found
+    assert 0 not in found and 1 not in found  # stale holders are not searched
+    index.update(holders - 1, {"quake", f"own{holders - 1}"}, set())  # evicted
+    assert holders - 1 not in index.candidates({"quake": 1.0})
+
+
+def test_top_entries_break_ties_by_key():
+    from newsfusion.cluster.clusterer import _heaviest, _top
+
+    vector = {"b": 1.0, "a": 1.0, "c": 2.0, "d": 0.5}
+    assert _top(vector, 2) == {"c": 2.0, "a": 1.0}
+    assert [key for key, _ in _heaviest(vector, 3)] == ["c", "a", "b"]
+    assert _top(vector, 9) == vector and _top(vector, 0) == {}
