@@ -263,10 +263,6 @@ class StoryClusterer:
             del self._threads[oldest_id]
             self._thread_index.update(oldest_id, oldest.indexed, set())
 
-    @staticmethod
-    def _thread_mean(thread: ThreadState) -> Vector:
-        return {key: value / max(thread.stories, 1) for key, value in thread.vector.items()}
-
     # -- decisions ---------------------------------------------------------------------------
 
     def predict_one(self, item: ClusterItem) -> StoryDecision:
