@@ -35,6 +35,27 @@ def _open_store(args: argparse.Namespace, read_only: bool = True) -> Store:
     return Store(_settings(args).db, read_only=read_only)
 
 
+class _RejectionPrinter:
+    """Prints the first MAX_PRINTED_REJECTIONS rejections, then how many more there were and where to list them."""
+
+    def __init__(self, db: str, flush: bool = False):
+        self._db = db
+        self._flush = flush
+        self.printed = 0
+
+    def __call__(self, rejection: Any) -> None:
+        if self.printed < MAX_PRINTED_REJECTIONS:
+            print(f"rejected: {rejection.message}", file=sys.stderr, flush=self._flush)
+        self.printed += 1
+
+    def say_the_rest(self, total: int) -> None:
+        """Of `total` rejections, say how many were not printed; start counting afresh."""
+        late = total - min(self.printed, MAX_PRINTED_REJECTIONS)
+        if late > 0:
+            print(f"rejected: {late} more, listed by `newsfusion rejects --db {self._db}`", file=sys.stderr, flush=self._flush)
+        self.printed = 0
+
+
 # -- commands ---------------------------------------------------------------------------------
 
 
@@ -42,26 +63,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from .ingest import Fetcher, InputReader
     from .pipeline import Pipeline
     from .progress import ingest_progress
-    from .types import Rejection
 
     settings = _settings(args)
-    printed = 0
-
-    def report(rejection: Rejection) -> None:
-        nonlocal printed
-        if printed < MAX_PRINTED_REJECTIONS:
-            print(f"rejected: {rejection.message}", file=sys.stderr)
-        printed += 1
-
+    report = _RejectionPrinter(settings.db)
     with Store(settings.db) as store, Fetcher(settings) as fetcher:
         reader = InputReader(settings, fetcher=fetcher)
         with ingest_progress(None if not args.quiet else False) as on_progress:
             with Pipeline(store, settings, on_progress=on_progress, on_rejection=report) as pipeline:
                 summary = pipeline.run(reader.read(args.paths))
         summary.skipped_files = len(reader.stats.skipped_files)
-    late = summary.rejected - min(printed, MAX_PRINTED_REJECTIONS)
-    if late > 0:
-        print(f"rejected: {late} more, listed by `newsfusion rejects --db {settings.db}`", file=sys.stderr)
+    report.say_the_rest(summary.rejected)
     print(summary.line())
     return 1 if summary.rejected else 0
 
@@ -69,25 +80,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def cmd_watch(args: argparse.Namespace) -> int:
     import signal
 
-    from .types import Rejection
     from .watch import BatchReport, Watcher
 
     settings = _settings(args)
-    printed = 0
-
-    def report(rejection: Rejection) -> None:
-        nonlocal printed
-        if printed < MAX_PRINTED_REJECTIONS:
-            print(f"rejected: {rejection.message}", file=sys.stderr, flush=True)
-        printed += 1
+    report = _RejectionPrinter(settings.db, flush=True)
 
     def batch_done(batch: BatchReport) -> None:
         # Rejections are printed up to MAX_PRINTED_REJECTIONS per batch: a watch runs for long.
-        nonlocal printed
-        late = printed - MAX_PRINTED_REJECTIONS
-        if late > 0:
-            print(f"rejected: {late} more, listed by `newsfusion rejects --db {settings.db}`", file=sys.stderr, flush=True)
-        printed = 0
+        report.say_the_rest(report.printed)
         if not args.quiet:
             print(batch.line(), flush=True)
 

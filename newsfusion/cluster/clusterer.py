@@ -8,7 +8,8 @@ attracts less. When an article's arrival shows two stories to be one (their aver
 passes the merge threshold), the younger is folded into the older.
 
 Candidates come from an inverted index over the top terms of the active stories: the most
-recently updated `max_active` ones. Older stories stay in the store but are not searched,
+recently updated `max_active` ones (and, of the stories holding one term, the freshest
+`RECENT_POSTINGS`). Older stories stay in the store but are not searched,
 so the cost per article does not grow with the history.
 """
 
@@ -63,12 +64,7 @@ THREAD_UPDATE_EVERY = 16
 RECONSIDER_AT = {2, 4, 8, 16}
 
 
-def _heaviest(vector: Vector, size: int) -> list[tuple[str, float]]:
-    """The `size` heaviest entries, heaviest first, ties broken by key so results do not depend on dict order."""
-    return sorted(_top(vector, size).items(), key=lambda item: (-item[1], item[0]))
-
-
-def _top(vector: Vector, size: int) -> Vector:
+def _prune(vector: Vector, size: int) -> Vector:
     """The `size` heaviest entries (ties broken by key), in the vector's own order.
 
     Finds the cut-off weight with a sort of the bare floats, which runs in C; this is the
@@ -86,17 +82,13 @@ def _top(vector: Vector, size: int) -> Vector:
     return top
 
 
-def _prune(vector: Vector, size: int) -> Vector:
-    return _top(vector, size)
-
-
 def _add(target: Vector, source: Vector, scale: float = 1.0) -> None:
     for key, value in source.items():
         target[key] = target.get(key, 0.0) + value * scale
 
 
 def _top_keys(vector: Vector, size: int) -> set[str]:
-    return set(_top(vector, size))
+    return set(_prune(vector, size))
 
 
 @dataclass

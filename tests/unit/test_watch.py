@@ -48,6 +48,16 @@ def article_html(n: int) -> str:
     return "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
 
 
+def write_ordered_articles(inbox: Path, names: list[str]) -> list[str]:
+    """One article file per name in a new folder, modified in name order (so arrival order is name order)."""
+    inbox.mkdir()
+    for n, name in enumerate(names):
+        path = inbox / f"{name}.txt"
+        path.write_text(article_text(n), encoding="utf-8")
+        os.utime(path, ns=(1_600_000_000_000_000_000 + n * 1_000_000,) * 2)
+    return names
+
+
 def watch_settings(tmp_path: Path, **values: object) -> Settings:
     """Fast settings: no extraction, in-process preparation, quick polls."""
     given = {"db": str(tmp_path / "watch.db"), "extract": False, "workers": 1, "watch_interval_s": 0.1, **values}
@@ -332,12 +342,7 @@ def test_unreadable_file_is_a_warning_and_is_read_again_when_fixed(tmp_path):
 
 def test_back_pressure_a_full_queue_makes_the_poller_wait_and_nothing_is_lost(tmp_path):
     inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    names = [f"n{n:02d}" for n in range(12)]
-    for n, name in enumerate(names):
-        path = inbox / f"{name}.txt"
-        path.write_text(article_text(n), encoding="utf-8")
-        os.utime(path, ns=(1_600_000_000_000_000_000 + n * 1_000_000,) * 2)  # arrival order = name order
+    names = write_ordered_articles(inbox, [f"n{n:02d}" for n in range(12)])
     settings = watch_settings(tmp_path, watch_queue=1, batch_size=1)
     depths: list[int] = []
 
@@ -355,12 +360,7 @@ def test_back_pressure_a_full_queue_makes_the_poller_wait_and_nothing_is_lost(tm
 
 def test_stop_while_the_poller_waits_then_a_rerun_stores_the_rest_once(tmp_path):
     inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    names = [f"s{n:02d}" for n in range(30)]
-    for n, name in enumerate(names):
-        path = inbox / f"{name}.txt"
-        path.write_text(article_text(n), encoding="utf-8")
-        os.utime(path, ns=(1_600_000_000_000_000_000 + n * 1_000_000,) * 2)
+    names = write_ordered_articles(inbox, [f"s{n:02d}" for n in range(30)])
     settings = watch_settings(tmp_path, watch_queue=2, batch_size=2)
 
     def slow_consumer(batch: BatchReport) -> None:
