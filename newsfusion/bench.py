@@ -1,25 +1,33 @@
 """`newsfusion bench`: throughput, latency and memory of the pipeline on a real corpus.
 
-The pipeline is the whole of it, ingest to brief refresh: after each batch is committed, the
-brief of every story of two or more articles that the batch touched is built again, as a
-server showing those stories would (`--no-briefs` leaves that step out). Latency is measured
-twice: from a document's arrival to its batch being committed (its story updated), and to
-its story's brief being rebuilt.
+The pipeline is the whole of it, ingest to brief refresh: whenever articles' extractions are
+written, the brief of every story of two or more articles among theirs is built again, as a
+server showing those stories would, in a process of its own with its own read connection
+(`--no-briefs` leaves that step out). Latency is measured twice: from a document's arrival
+to its batch being committed (its story updated), and to its story's brief being rebuilt.
+Peak memory is the largest sum of the resident memory of this process and its workers,
+sampled five times a second.
 
 Each run ingests the first N documents of the corpus into a fresh temporary store, in a
-fresh process, so runs do not share caches or memory peaks. With several runs the report
+fresh process, so runs do not share caches or memory peaks. The worker processes are started
+and their models loaded before the clock starts, as in a long-running service (`startup_s`
+says how long that took). With several runs the report
 gives the median of each figure and every run's figures beside it: these machines are
 shared and noisy, so one run says little.
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import math
 import multiprocessing
+import os
 import resource
 import statistics
+import queue as queues
 import tempfile
+import threading
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -52,31 +60,126 @@ def peak_rss_mb(workers: int = 0) -> float:
     return (own + workers * child) / 1024
 
 
+class RssSampler:
+    """The peak, over a run, of the summed resident memory of this process and its children.
+
+    A thread reads /proc five times a second. Without /proc it reports `peak_rss_mb(workers)`.
+    """
+
+    PERIOD_S = 0.2
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self.peak_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="rss-sampler", daemon=True)
+        self._proc = Path("/proc")
+
+    def __enter__(self) -> "RssSampler":
+        if (self._proc / "self" / "status").exists():
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._thread.is_alive():
+            self._stop.set()
+            self._thread.join()
+            self._sample()
+
+    @property
+    def peak_mb(self) -> float:
+        return self.peak_kb / 1024 if self.peak_kb else peak_rss_mb(self.workers)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.PERIOD_S):
+            self._sample()
+
+    def _sample(self) -> None:
+        me = os.getpid()
+        total = 0
+        for entry in self._proc.iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                status = (entry / "status").read_text()
+            except OSError:  # the process ended meanwhile
+                continue
+            fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+            if int(entry.name) == me or fields.get("PPid", "").strip() == str(me):
+                total += int(fields.get("VmRSS", "0 kB").split()[0])
+        self.peak_kb = max(self.peak_kb, total)
+
+
 class BriefRefresher:
-    """Rebuilds, after each batch, the briefs of the stories it touched that have two or more articles."""
+    """Rebuilds the briefs of the stories whose articles' extractions were just written (two or more articles).
 
-    def __init__(self, store: Store):
-        from .brief import story_brief
+    Runs in a process of its own with a read-only connection, as the web server would: the
+    pipeline only queues the request. Requests that queue up while a round of briefs is built
+    are served together, each story once. Latencies are measured on the system's monotonic
+    clock, which `time.perf_counter` reads in every process alike.
+    """
 
-        self._store = store
-        self._story_brief = story_brief
+    def __init__(self, db_path: str):
+        context = multiprocessing.get_context("spawn")
+        self._requests = context.Queue()
+        self._results = context.Queue()
+        self._process = context.Process(target=_serve_briefs, args=(db_path, self._requests, self._results), daemon=True)
         self.latencies: list[float] = []
         self.briefs = 0
         self.seconds = 0.0
 
+    def __enter__(self) -> "BriefRefresher":
+        self._process.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.finish()
+
     def __call__(self, story_ids: list[int], arrivals: list[float]) -> None:
-        started = time.perf_counter()
-        live: dict[int, None] = {}
-        for story_id in story_ids:
-            found = self._store.live_story_size(story_id)  # follows a story folded into another
-            if found is not None and found[1] >= 2:
-                live[found[0]] = None
-        for story_id in live:
-            self._story_brief(self._store, story_id)
-        done = time.perf_counter()
-        self.briefs += len(live)
-        self.seconds += done - started
-        self.latencies.extend(done - arrived for arrived in arrivals)
+        self._requests.put((story_ids, arrivals))
+
+    def finish(self) -> None:
+        """Wait for every queued request to be served, and take the figures."""
+        if self._process.pid is None or self._process.exitcode is not None:
+            return
+        self._requests.put(None)
+        result = _result_of(self._process, self._results)
+        self._process.join()
+        if "error" in result:
+            raise NewsfusionError(f"the brief refresher failed ({result['error']})")
+        self.latencies, self.briefs, self.seconds = result["latencies"], result["briefs"], result["seconds"]
+
+
+def _serve_briefs(db_path: str, requests: Any, results: Any) -> None:
+    """The brief refresher's process: serve requests until told to stop, then send the figures."""
+    from .brief import story_brief
+
+    figures: dict[str, Any] = {"latencies": [], "briefs": 0, "seconds": 0.0}
+    try:
+        with Store(db_path, read_only=True) as store:
+            while True:
+                batch = [requests.get()]
+                while not requests.empty():
+                    batch.append(requests.get())
+                started = time.perf_counter()
+                live: dict[int, None] = {}
+                for request in batch:
+                    for story_id in request[0] if request else ():
+                        found = store.live_story_size(story_id)  # follows a story folded into another
+                        if found is not None and found[1] >= 2:
+                            live[found[0]] = None
+                for story_id in live:
+                    story_brief(store, story_id)
+                done = time.perf_counter()
+                figures["briefs"] += len(live)
+                figures["seconds"] += done - started if live else 0.0
+                figures["latencies"].extend(done - arrived for request in batch if request for arrived in request[1])
+                if None in batch:
+                    break
+        results.put(figures)
+    except BaseException as exc:  # the pipeline must hear of it rather than wait forever
+        results.put({"error": f"{type(exc).__name__}: {exc}"})
+        raise
 
 
 def run_once(corpus: str, limit: int | None, settings: Settings, briefs: bool = True) -> dict[str, Any]:
@@ -88,22 +191,30 @@ def run_once(corpus: str, limit: int | None, settings: Settings, briefs: bool = 
             items = reader.read([corpus])
             if limit is not None:
                 items = itertools.islice(items, limit)
-            refresher = BriefRefresher(store) if briefs else None
-            with Pipeline(store, run_settings, on_batch=refresher) as pipeline:
-                started = time.perf_counter()
-                summary = pipeline.run(items)
-                seconds = time.perf_counter() - started
+            refresher = BriefRefresher(run_settings.db) if briefs else None
+            workers = worker_count(run_settings.workers)
+            with RssSampler(workers) as memory, Pipeline(store, run_settings, on_batch=refresher) as pipeline:
+                with refresher if refresher is not None else contextlib.nullcontext():
+                    started = time.perf_counter()
+                    pipeline.warm_up()
+                    startup = time.perf_counter() - started
+                    started = time.perf_counter()
+                    summary = pipeline.run(items)
+                    if refresher is not None:
+                        refresher.finish()
+                    seconds = time.perf_counter() - started
     articles = summary.ingested + summary.revisions
     result = {
         "articles": articles,
         "documents": summary.seen,
         "rejected": summary.rejected,
         "seconds": round(seconds, 3),
+        "startup_s": round(startup, 2),
         "articles_per_s": round(summary.seen / seconds, 1) if seconds else 0.0,
         "latency_p50_s": round(percentile(summary.latencies, 0.50), 4),
         "latency_p95_s": round(percentile(summary.latencies, 0.95), 4),
         "latency_p99_s": round(percentile(summary.latencies, 0.99), 4),
-        "peak_rss_mb": round(peak_rss_mb(worker_count(run_settings.workers)), 1),
+        "peak_rss_mb": round(memory.peak_mb, 1),
         "stages": {stage: round(rate, 1) for stage, rate in pipeline.timer.rates().items()},
         "stage_seconds": {stage: round(spent, 2) for stage, spent in pipeline.timer.seconds.items()},
     }
@@ -127,14 +238,12 @@ def _child(corpus: str, limit: int | None, settings: Settings, briefs: bool, que
 
 def _result_of(process: Any, queue: Any) -> dict[str, Any]:
     """The run's figures from its process, or an error if the process died without sending them."""
-    import queue as queues
-
     while True:
         try:
             return queue.get(timeout=1.0)
         except queues.Empty:
             if not process.is_alive():
-                return {"error": f"the run's process exited with code {process.exitcode} before reporting"}
+                return {"error": f"its process exited with code {process.exitcode} before reporting"}
 
 
 def run_bench(corpus: str, limit: int | None, runs: int, settings: Settings, briefs: bool = True) -> dict[str, Any]:

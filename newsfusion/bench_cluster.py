@@ -102,7 +102,7 @@ def corpus_features(corpus: str, limit: int | None, settings: Settings) -> Compa
     documents: Iterator[Any] = InputReader(settings).read([corpus])
     if limit is not None:
         documents = itertools.islice(documents, limit)
-    pool = PreparePool(worker_count(settings.workers), extract=False)  # assignment alone: no spaCy
+    pool = PreparePool(worker_count(settings.workers))  # assignment alone: no spaCy
     try:
         batch: list[RawDocument] = []
         for item in itertools.chain(documents, [None]):

@@ -3,6 +3,13 @@
 Order is the stream's arrival order. Work that needs no lock (parsing, cleaning) happens
 before a batch's write transaction; each batch is then written in one transaction, so a
 crash loses at most the batch in flight, which the next run ingests again.
+
+Extraction, by far the slowest stage, runs behind the stories: a batch's articles join
+their stories in the batch's transaction, and their extractions are written as the extract
+workers return them, in transactions of their own. The articles awaiting one are listed in
+the store in the batch's transaction, so a run killed in between leaves them listed and the
+next run extracts them. When too many stored articles await extraction, reading waits
+(back-pressure), so memory stays bounded and the stories never fall behind the input.
 """
 
 from __future__ import annotations
@@ -14,17 +21,20 @@ from typing import Callable, Iterable, Iterator
 from .clean import OutletTemplates
 from .cluster.clusterer import ClusterItem, StoryClusterer
 from .cluster.features import ArticleFeatures, article_features
-from .extract import Extraction, remap
 from .extract.timeframe import UNKNOWN, Timeframe
 from .dedupe import DuplicateIndex, Signature, signature
 from .settings import Settings
 from .store import Store
 from .types import Article, RawDocument, Rejection
-from .workers import Prepared, PreparePool, worker_count
+from .workers import ExtractLane, Prepared, PreparePool, ToExtract, worker_count
 
 # A batch is written when it is full or when its oldest document has waited this long, so a
 # slow stream still lands promptly.
 MAX_BATCH_WAIT_S = 1.0
+# Stored articles awaiting extraction past which reading waits: a batch, enough to keep every
+# extract worker busy while the next batch is prepared, and about 8 s of their output on two
+# cores, so a story's facts trail its articles by about that.
+MAX_EXTRACT_BACKLOG = 48
 
 
 @dataclass
@@ -53,6 +63,7 @@ class IngestSummary:
     duplicates: int = 0
     rejected: int = 0
     skipped_files: int = 0
+    resumed: int = 0  # extractions an earlier, interrupted run left awaited
     latencies: list[float] = field(default_factory=list)
 
     @property
@@ -69,6 +80,8 @@ class IngestSummary:
         ]
         if self.skipped_files:
             parts.append(f"skipped {self.skipped_files} files of other types")
+        if self.resumed:
+            parts.append(f"extracted {self.resumed} articles an interrupted run had left")
         text = ", ".join(parts)
         if self.rejected:
             text += " (see `newsfusion rejects`)"
@@ -85,13 +98,13 @@ class _Pending:
     fingerprint: Signature | None = None
     features: ArticleFeatures | None = None
     timeframe: Timeframe = UNKNOWN
-    extraction: Extraction | None = None
 
 
 ProgressCallback = Callable[[IngestSummary], None]
 RejectionCallback = Callable[[Rejection], None]
-# Called after each batch is committed with the stories its articles joined (ids as assigned;
-# a story may since have been folded into another) and the arrival times of its articles.
+# Called when articles' facts are in the store (their extractions written, or, without the
+# extract stage, the batch committed) with the stories they joined (ids as assigned; a story
+# may since have been folded into another) and the arrival times of the articles.
 BatchCallback = Callable[[list[int], list[float]], None]
 
 
@@ -111,13 +124,16 @@ class Pipeline:
         self.templates = OutletTemplates(store)
         self.duplicates = DuplicateIndex(store, settings.dedupe_window)
         self.clusterer = StoryClusterer(store, settings.max_active_stories)
-        self.pool = PreparePool(worker_count(settings.workers), extract=settings.extract)
+        self.pool = PreparePool(worker_count(settings.workers))
+        self.lane = ExtractLane(worker_count(settings.workers)) if settings.extract else None
         self.timer = StageTimer()
         self.summary = IngestSummary()
         self._on_progress = on_progress
         self._on_rejection = on_rejection
         self._on_batch = on_batch
         self._batch_stories: list[int] = []
+        self._to_extract: list[ToExtract] = []
+        self._held: tuple[list[_Pending], list[_Pending], Callable[[], list[Prepared]]] | None = None
 
     def __enter__(self) -> "Pipeline":
         return self
@@ -125,30 +141,87 @@ class Pipeline:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
+    def warm_up(self) -> None:
+        """Start the worker processes (and load their models) now, as a long-running service has."""
+        self.pool.warm_up()
+        if self.lane is not None:
+            self.lane.warm_up()
+
     def close(self) -> None:
         """Stop the worker processes."""
         self.pool.close()
+        if self.lane is not None:
+            self.lane.close()
 
     def run(self, items: Iterable[RawDocument | Rejection]) -> IngestSummary:
-        """Process every item in order; return the run's summary.
+        """Process every item in order; return the run's summary once every extraction is written.
 
         While the workers prepare one batch, the main process writes the one before it.
         """
-        previous = None
+        self._resume_extractions()
         for batch in self._batches(items):
             fresh = [p for p in batch if isinstance(p.item, RawDocument) and not self.store.is_known(p.item)]
             waiting = self.pool.submit(p.item for p in fresh)  # type: ignore[misc]
-            if previous is not None:
-                self._process(*previous)
-            previous = (batch, fresh, waiting)
-        if previous is not None:
-            self._process(*previous)
+            self._store_held()
+            self._held = (batch, fresh, waiting)
+        self._store_held()
+        while self.lane is not None and self.lane.backlog:
+            self._write_extractions(wait=True)
         return self.summary
+
+    def _resume_extractions(self) -> None:
+        """Hand over the articles an interrupted run stored but never wrote the extraction of."""
+        if self.lane is None:
+            return
+        resumed = [ToExtract(article_id, revision, article) for article_id, revision, article in self.store.pending_extractions()]
+        self.summary.resumed += len(resumed)
+        self.lane.submit(resumed)
+
+    def _store_held(self) -> None:
+        if self._held is not None:
+            held, self._held = self._held, None
+            self._process(*held)
+
+    def _make_room(self) -> None:
+        """Back-pressure: before reading more, write the extractions done and wait while too many are awaited.
+
+        The batch already read is stored first, so its articles' wait for their stories
+        does not include this one.
+        """
+        if self.lane is None:
+            return
+        self._write_extractions()
+        if self.lane.backlog < MAX_EXTRACT_BACKLOG:
+            return
+        self._store_held()
+        while self.lane.backlog >= MAX_EXTRACT_BACKLOG:
+            self._write_extractions(wait=True)
+
+    def _write_extractions(self, wait: bool = False) -> None:
+        """Write the extractions the lane has finished (with `wait`, at least one chunk's), in one transaction."""
+        assert self.lane is not None
+        done = self.lane.collect(wait=wait)
+        if not done:
+            return
+        started = time.perf_counter()
+        with self.store.db.write():
+            for extracted in done:
+                item = extracted.item
+                self.store.finish_extraction(item.article_id, item.revision, extracted.extraction.as_dict())
+        for extracted in done:
+            self.timer.add("extract", extracted.seconds)
+        self.timer.add("store", time.perf_counter() - started, 0)
+        if self._on_batch is not None:
+            stories = [extracted.item.story_id for extracted in done if extracted.item.story_id is not None]
+            arrivals = [extracted.item.arrived for extracted in done if extracted.item.arrived is not None]
+            self._on_batch(list(dict.fromkeys(stories)), arrivals)  # type: ignore[arg-type]
 
     def _batches(self, items: Iterable[RawDocument | Rejection]) -> Iterator[list[_Pending]]:
         batch: list[_Pending] = []
         iterator = iter(items)
         while True:
+            if not batch:
+                self._make_room()
             started = time.perf_counter()
             try:
                 item = next(iterator)
@@ -167,7 +240,6 @@ class Pipeline:
         for pending, prepared in zip(fresh, waiting()):
             pending.result, pending.fingerprint = prepared.result, prepared.fingerprint
             pending.features, pending.timeframe = prepared.features, prepared.timeframe
-            pending.extraction = prepared.extraction
             for stage, seconds in prepared.seconds.items():
                 self.timer.add(stage, seconds)
 
@@ -176,14 +248,14 @@ class Pipeline:
             if isinstance(pending.result, Article):
                 applied = self.templates.apply(pending.result)
                 if applied is not pending.result:
-                    if pending.extraction is not None:
-                        pending.extraction = remap(pending.extraction, pending.result.text, applied.text)
                     pending.result, pending.fingerprint = applied, signature(applied.text)
                     pending.features = article_features(applied.title, applied.text)
         self.timer.add("clean", time.perf_counter() - started, 0)
 
         started = time.perf_counter()
         stored: list[_Pending] = []
+        # What a batch that failed to commit left here names rolled-back rows: never hand it on.
+        self._batch_stories, self._to_extract = [], []
         with self.store.db.write():
             for pending in batch:
                 if self._store_one(pending):
@@ -193,9 +265,11 @@ class Pipeline:
         done = time.perf_counter()
         self.timer.add("store", done - started, len(batch))
         self.summary.latencies.extend(done - pending.arrived for pending in stored)
-        if self._on_batch is not None:
+        if self.lane is not None:
+            self.lane.submit(self._to_extract)
+        elif self._on_batch is not None:
             self._on_batch(list(dict.fromkeys(self._batch_stories)), [pending.arrived for pending in stored])
-        self._batch_stories = []
+        self._batch_stories, self._to_extract = [], []
         if self._on_progress:
             self._on_progress(self.summary)
 
@@ -217,8 +291,8 @@ class Pipeline:
             self._reject(pending.result)
             return False
         article_id = self.store.put_article(pending.result, document_id, outcome.revision)
-        if pending.extraction is not None:
-            self.store.put_extraction(article_id, pending.extraction.as_dict())
+        if self.lane is not None or outcome.status != "new":
+            self.store.await_extraction(article_id, outcome.revision, queue=self.lane is not None)
         assert pending.fingerprint is not None
         started = time.perf_counter()
         match = self.duplicates.predict_one(pending.fingerprint, exclude=article_id)
@@ -232,6 +306,10 @@ class Pipeline:
             story_id = self.clusterer.assign(ClusterItem(article_id, seq, pending.result.title, pending.features, pending.timeframe))
             self._batch_stories.append(story_id)
             self.timer.add("cluster", time.perf_counter() - started, 0)
+        else:
+            story_id = None
+        if self.lane is not None:
+            self._to_extract.append(ToExtract(article_id, outcome.revision, pending.result, story_id, pending.arrived))
         if outcome.status == "new":
             self.summary.ingested += 1
         else:

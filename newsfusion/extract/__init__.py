@@ -9,8 +9,8 @@ with a reason (the English model would mislabel them), and very long ones are cu
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
-from typing import Any, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any, Sequence
 
 from ..types import Article
 from .dates import DateMention, find_dates
@@ -119,49 +119,4 @@ def extract_article(article: Article) -> Extraction:
     return extract_articles([article])[0]
 
 
-def remap(extraction: Extraction, old_text: str, new_text: str) -> Extraction:
-    """The extraction of `old_text` moved onto `new_text`, which holds a subsequence of its paragraphs.
-
-    Used when a later, in-order step removes whole lines (an outlet's template lines) from
-    an article already extracted: spans in kept paragraphs shift, those in removed ones go.
-    """
-    if old_text == new_text:
-        return extraction
-    moves: list[tuple[int, int, int]] = []  # old start, old end, shift
-    position = 0
-    old_paragraphs = old_text.split("\n\n")
-    new_paragraphs = new_text.split("\n\n")
-    new_index = 0
-    new_position = 0
-    for paragraph in old_paragraphs:
-        if new_index < len(new_paragraphs) and new_paragraphs[new_index] == paragraph:
-            moves.append((position, position + len(paragraph), new_position - position))
-            new_position += len(paragraph) + 2
-            new_index += 1
-        position += len(paragraph) + 2
-
-    def shifted(items: Iterable[Any]) -> tuple[Any, ...]:
-        kept = []
-        for item in items:
-            move = next((m for m in moves if m[0] <= item.start and item.end <= m[1]), None)
-            if move is not None:
-                kept.append(replace(item, start=item.start + move[2], end=item.end + move[2]))
-        return tuple(kept)
-
-    return replace(
-        extraction,
-        entities=shifted(extraction.entities),
-        quotes=shifted(extraction.quotes),
-        figures=shifted(extraction.figures),
-        dates=shifted(extraction.dates),
-        places=shifted(extraction.places),
-        events=tuple(
-            event.moved(move[2])
-            for event in extraction.events
-            for move in moves
-            if move[0] <= event.start and event.end <= move[1]
-        ),
-    )
-
-
-__all__ = ["Extraction", "extract_article", "extract_articles", "remap"]
+__all__ = ["Extraction", "extract_article", "extract_articles"]

@@ -19,7 +19,7 @@ for the design, the scores and the known weaknesses.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from .actors import (
@@ -746,16 +746,6 @@ class Event:
         record["source"] = self.source.as_dict() if self.source else dict(_NO_ACTOR)
         record["target"] = self.target.as_dict() if self.target else dict(_NO_ACTOR)
         return record
-
-    def moved(self, delta: int) -> "Event":
-        """The same event with every span shifted by `delta` characters (its paragraph moved)."""
-        def actor(item: EventActor | None) -> EventActor | None:
-            return None if item is None else replace(item, start=item.start + delta, end=item.end + delta)
-
-        return replace(
-            self, start=self.start + delta, end=self.end + delta, trigger_start=self.trigger_start + delta,
-            trigger_end=self.trigger_end + delta, source=actor(self.source), target=actor(self.target),
-        )
 
 
 def _event_actor(actor: Actor | None) -> EventActor | None:

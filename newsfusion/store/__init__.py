@@ -81,6 +81,21 @@ class Store:
         with self.db.write() as connection:
             _extractions.put_extraction(connection, article_id, data)
 
+    def await_extraction(self, article_id: int, revision: int, queue: bool = True) -> None:
+        with self.db.write() as connection:
+            _extractions.await_extraction(connection, article_id, revision, queue)
+
+    def finish_extraction(self, article_id: int, revision: int, data: dict[str, Any]) -> bool:
+        with self.db.write() as connection:
+            return _extractions.finish_extraction(connection, article_id, revision, data)
+
+    def pending_extractions(self) -> list[tuple[int, int, Article]]:
+        """Articles stored whose extraction was never written (a run stopped in between), oldest first."""
+        return [
+            (article_id, revision, _articles.article_from_record(record))
+            for article_id, revision, record in _extractions.pending_extractions(self.db.connection)
+        ]
+
     def extraction(self, source_id: str) -> dict[str, Any] | None:
         return _extractions.extraction(self.db.connection, source_id)
 

@@ -8,7 +8,7 @@ import zlib
 from datetime import datetime, timezone
 from typing import Any, Iterator
 
-from ..types import Article, RawDocument, Rejection, StoredOutcome
+from ..types import Article, RawDocument, Rejection, RemovedText, StoredOutcome
 
 
 def now() -> str:
@@ -142,6 +142,18 @@ def _article_from_row(row: sqlite3.Row) -> dict[str, Any]:
         "removed": details.get("removed", []),
         "metadata": details.get("metadata", {}),
     }
+
+
+def article_from_record(record: dict[str, Any]) -> Article:
+    """The Article an `article_record` was stored from."""
+    return Article(
+        source_id=record["source_id"],
+        text=record["text"],
+        **{name: record[name] for name in ("title", "url", "outlet", "published", "language", *DETAIL_FIELDS)},
+        credited_agencies=tuple(record["credited_agencies"]),
+        removed=tuple(RemovedText(item["text"], item["reason"]) for item in record["removed"]),
+        metadata=record["metadata"],
+    )
 
 
 def article_record(connection: sqlite3.Connection, source_id: str) -> dict[str, Any] | None:

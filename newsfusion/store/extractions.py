@@ -16,6 +16,39 @@ def put_extraction(connection: sqlite3.Connection, article_id: int, data: dict[s
     )
 
 
+def await_extraction(connection: sqlite3.Connection, article_id: int, revision: int, queue: bool) -> None:
+    """A new text for the article: its old extraction goes (its spans point into the old text);
+    with `queue`, the extraction of `revision` is awaited."""
+    connection.execute("DELETE FROM extractions WHERE article_id = ?", (article_id,))
+    if queue:
+        connection.execute(
+            "INSERT OR REPLACE INTO pending_extractions (article_id, revision) VALUES (?, ?)", (article_id, revision)
+        )
+    else:
+        connection.execute("DELETE FROM pending_extractions WHERE article_id = ?", (article_id,))
+
+
+def finish_extraction(connection: sqlite3.Connection, article_id: int, revision: int, data: dict[str, Any]) -> bool:
+    """Write the extraction of the article's `revision` if that is the one awaited; False if it is stale."""
+    deleted = connection.execute(
+        "DELETE FROM pending_extractions WHERE article_id = ? AND revision = ?", (article_id, revision)
+    ).rowcount
+    if deleted:
+        put_extraction(connection, article_id, data)
+    return bool(deleted)
+
+
+def pending_extractions(connection: sqlite3.Connection) -> list[tuple[int, int, dict[str, Any]]]:
+    """Awaited extractions as (article id, revision, article record), oldest article first."""
+    from .articles import _article_from_row
+
+    rows = connection.execute(
+        "SELECT p.article_id, p.revision AS awaited, a.* FROM pending_extractions p JOIN articles a ON a.id = p.article_id"
+        " WHERE a.revision = p.revision ORDER BY a.seq"
+    ).fetchall()
+    return [(int(row["article_id"]), int(row["awaited"]), _article_from_row(row)) for row in rows]
+
+
 def extraction(connection: sqlite3.Connection, source_id: str) -> dict[str, Any] | None:
     row = connection.execute(
         "SELECT e.data FROM extractions e JOIN articles a ON a.id = e.article_id WHERE a.source_id = ?", (source_id,)

@@ -61,3 +61,31 @@ def test_a_failed_run_is_reported_not_waited_for():
             raise queues.Empty
 
     assert "exited with code 1" in _result_of(Dead(), Empty())["error"]
+
+
+def test_peak_memory_counts_the_workers_too():
+    import multiprocessing
+
+    from newsfusion.bench import RssSampler
+
+    context = multiprocessing.get_context("spawn")
+    ready, release = context.Event(), context.Event()
+    child = context.Process(target=_hold_memory, args=(200, ready, release))
+    with RssSampler(workers=1) as memory:
+        child.start()
+        assert ready.wait(30)
+        import time
+
+        time.sleep(3 * RssSampler.PERIOD_S)
+        release.set()
+        child.join()
+    own = int(Path("/proc/self/status").read_text().split("VmRSS:")[1].split()[0]) / 1024
+    assert memory.peak_mb >= own + 180
+
+
+def _hold_memory(megabytes, ready, release):
+    block = bytearray(megabytes * 1024 * 1024)
+    for i in range(0, len(block), 4096):  # touch every page so it is resident
+        block[i] = 1
+    ready.set()
+    release.wait(30)

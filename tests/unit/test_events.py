@@ -13,7 +13,7 @@ import json
 import pytest
 
 from newsfusion.crosscheck.events import aggregate_events, reactions
-from newsfusion.extract import extract_article, remap
+from newsfusion.extract import extract_article
 from newsfusion.extract.events import code_text
 from newsfusion.types import Article
 
@@ -76,7 +76,7 @@ def test_allsides_sentences():
     assert (stopped.source.code, stopped.target.code) == ("USA", "IGO")
 
 
-def test_event_records_in_the_extraction_with_dates_and_remap():
+def test_event_records_in_the_extraction_with_dates():
     text = FIGHTING_TOLL + "\n\nBoilerplate line.\n\n" + MOSCOW
     extraction = extract_article(Article("s", text, published="2023-09-20"))
     records = [event.as_dict() for event in extraction.events]
@@ -90,11 +90,6 @@ def test_event_records_in_the_extraction_with_dates_and_remap():
     fight = next(r for r in records if r["type"] == "FIGHT")
     # "the fighting, which had continued into Wednesday": the relative clause dates the fighting
     assert (fight["date"], fight["date_basis"]) == ("2023-09-20", "text") and fight["source"]["text"] is None
-    moved = remap(extraction, text, FIGHTING_TOLL + "\n\n" + MOSCOW)
-    kept = next(e for e in moved.events if e.type == "DEMAND")
-    shifted = FIGHTING_TOLL + "\n\n" + MOSCOW
-    assert shifted[kept.start : kept.end] == MOSCOW and shifted[kept.source.start : kept.source.end] == "Moscow"
-    assert len(remap(extraction, text, MOSCOW).events) == 1
 
 
 def _mentions(source_id, group, text, published="2023-09-20"):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfusion.extract import extract_article, remap
+from newsfusion.extract import extract_article
 from newsfusion.extract.dates import resolve
 from newsfusion.extract.entities import Entity
 from newsfusion.extract.normalize import Mention, resolve as resolve_names, title_mentions
@@ -115,11 +115,3 @@ def test_text_without_sentences_and_tables():
     words = extract_article(Article("w", "azerbaijan armenia karabakh ceasefire " * 50))
     table = extract_article(Article("t", "\n\n".join(f"| {i} | Kyle Busch | {5040 - i} |" for i in range(200))))
     assert words.quotes == () and table.quotes == ()
-
-
-def test_remap_follows_removed_paragraphs(reuters):
-    paragraphs = BODY.split("\n\n")
-    shorter = "\n\n".join(paragraphs[1:])
-    moved = remap(reuters, BODY, shorter)
-    assert all(shorter[e.start : e.end] == e.text for e in moved.entities)
-    assert len(moved.entities) < len(reuters.entities)
