@@ -33,6 +33,8 @@ CHUNK_SIZE = 16
 # Batches smaller than this are handled in-process: starting workers costs about a second
 # (several for the extract workers, which load the spaCy model).
 MIN_POOL_BATCH = 32
+# Resident memory past which an extract worker gives freed heap back (`_give_back_freed_memory`).
+TRIM_ABOVE_MB = 450
 # How much lower the extract workers' CPU priority is than the rest (see `_start_extract_worker`).
 EXTRACT_NICENESS = 10
 
@@ -91,16 +93,24 @@ def _malloc_trim() -> Callable[[int], int] | None:
 
 
 def _give_back_freed_memory() -> None:
-    """Return the heap that a chunk's spaCy arrays freed to the system.
+    """Return the heap that spaCy's arrays freed to the system, once the process holds more than TRIM_ABOVE_MB.
 
     glibc keeps freed blocks for reuse, and the arrays of one long article leave a large heap
     that it rarely hands back: an extract worker grew to about 750 MB over 400 allsides
-    articles, and stays near 350 MB with this after each chunk (it costs well under a
-    millisecond).
+    articles, and stays near 300 MB when trimmed after each chunk. Trimming costs time (the
+    next chunk faults the pages back in: 10% slower after every chunk), hence the threshold.
     """
     trim = _malloc_trim()
-    if trim is not None:
+    if trim is not None and _resident_mb() > TRIM_ABOVE_MB:
         trim(0)
+
+
+def _resident_mb() -> float:
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return 0.0
 
 
 def _extract_alone(article: Article) -> Extraction:
