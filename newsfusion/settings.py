@@ -104,13 +104,12 @@ SPECS: tuple[SettingSpec, ...] = (
         "workers",
         0,
         _non_negative_int,
-        "processes for the per-article stages (cleaning, fingerprinting); 0 means one per CPU, 1 runs them in-process",
+        "processes for cleaning and fingerprinting, and as many again for extraction; 0 means one per CPU, 1 runs them in-process",
     ),
     SettingSpec(
         "batch_size",
-        # 48: three worker chunks of 16. Against 200, on allsides with extraction, the same
-        # throughput (4.2-4.4 against 3.9-4.1 articles/s) and a third of the latency; without
-        # extraction 5% less throughput and a sixth of the latency (BENCHMARKS.md).
+        # 48: three worker chunks of 16. Against 200, without extraction, 5% less throughput
+        # and a sixth of the latency (BENCHMARKS.md); extraction runs behind the stories.
         48,
         _positive_int,
         "articles written per database transaction; a crash loses at most one batch, "
