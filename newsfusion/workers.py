@@ -13,6 +13,7 @@ import ctypes
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -35,6 +36,8 @@ CHUNK_SIZE = 16
 MIN_POOL_BATCH = 32
 # Resident memory past which an extract worker gives freed heap back (`_give_back_freed_memory`).
 TRIM_ABOVE_MB = 450
+# Seconds between a worker's checks that the main process is still there.
+PARENT_CHECK_S = 1.0
 # How much lower the extract workers' CPU priority is than the rest (see `_start_extract_worker`).
 EXTRACT_NICENESS = 10
 
@@ -120,19 +123,32 @@ def _extract_alone(article: Article) -> Extraction:
         return Extraction(notes=(f"not extracted: the extractors failed on this text ({type(exc).__name__}: {exc})",))
 
 
-def _ignore_interrupts() -> None:
-    """Leave Ctrl-C to the main process: a terminal sends SIGINT to the whole process group, and a
-    worker dying mid-batch would lose the batch that `newsfusion watch` means to finish on Ctrl-C."""
+def _start_worker() -> None:
+    """A worker: Ctrl-C left to the main process, and an exit when the main process is gone.
+
+    A terminal sends SIGINT to the whole process group, and a worker dying mid-batch would
+    lose the batch that `newsfusion watch` means to finish on Ctrl-C. A main process killed
+    outright (`kill -9`) cannot stop its workers, which would otherwise wait on its queue for
+    ever, holding their memory.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+
+    def exit_with_parent() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_S)
+        os._exit(1)
+
+    threading.Thread(target=exit_with_parent, name="exit-with-parent", daemon=True).start()
 
 
 def _start_extract_worker() -> None:
-    """An extract worker: Ctrl-C left to the main process, and a lower CPU priority.
+    """An extract worker: as any worker (`_start_worker`), at a lower CPU priority.
 
     Extraction is the bulk of the CPU work and nothing waits on it but the briefs; at a lower
     priority it takes the time the stories' stages leave, instead of delaying them.
     """
-    _ignore_interrupts()
+    _start_worker()
     try:
         os.nice(EXTRACT_NICENESS)
     except OSError:  # not allowed here: run at the same priority
@@ -144,7 +160,7 @@ def worker_count(setting: int) -> int:
     return setting if setting > 0 else (os.cpu_count() or 1)
 
 
-def _spawn_pool(workers: int, initializer: Callable[[], None] = _ignore_interrupts) -> ProcessPoolExecutor:
+def _spawn_pool(workers: int, initializer: Callable[[], None] = _start_worker) -> ProcessPoolExecutor:
     # One BLAS thread per worker: the workers already fill the cores, and two processes each
     # running a BLAS thread per core spend their time waiting on each other (spaCy's NER ran
     # 1.5x slower so). Spawned workers inherit this.

@@ -27,6 +27,28 @@ def count(db: Path, table: str) -> int:
         return 0
 
 
+def children(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
 def test_sigkill_mid_ingest_then_rerun(tmp_path):
     paragraphs = [p for p in (FIXTURES / "reuters-karabakh-excerpt.txt").read_text(encoding="utf-8").split("\n\n") if p.strip()]
     corpus = tmp_path / "big.jsonl"
@@ -46,8 +68,15 @@ def test_sigkill_mid_ingest_then_rerun(tmp_path):
         assert process.poll() is None, "ingest ended before it could be killed: " + process.stderr.read().decode()
         assert time.monotonic() < deadline, "ingest made no progress"
         time.sleep(0.05)
+    workers = children(process.pid)
+    assert workers, "the ingest runs its cleaning in worker processes"
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
+    # Its workers notice and exit rather than wait on a dead queue for ever.
+    deadline = time.monotonic() + 10
+    while any(alive(pid) for pid in workers):
+        assert time.monotonic() < deadline, f"workers {[pid for pid in workers if alive(pid)]} outlived their killed parent"
+        time.sleep(0.1)
 
     with sqlite3.connect(db) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
