@@ -25,6 +25,7 @@ import multiprocessing
 import os
 import resource
 import statistics
+import sys
 import queue as queues
 import tempfile
 import threading
@@ -182,6 +183,22 @@ def _serve_briefs(db_path: str, requests: Any, results: Any) -> None:
         raise
 
 
+class _ProgressLine:
+    """Prints the documents done so far to stderr every PERIOD_S seconds: a long bench is not silent."""
+
+    PERIOD_S = 30.0
+
+    def __init__(self) -> None:
+        self.started = self._last = time.perf_counter()
+
+    def __call__(self, summary: Any) -> None:
+        now = time.perf_counter()
+        if now - self._last >= self.PERIOD_S:
+            self._last = now
+            rate = summary.seen / max(now - self.started, 1e-9)
+            print(f"bench: {summary.seen:,} documents stored, {rate:,.1f}/s", file=sys.stderr, flush=True)
+
+
 def run_once(corpus: str, limit: int | None, settings: Settings, briefs: bool = True) -> dict[str, Any]:
     """Ingest up to `limit` documents of `corpus` into a fresh store; return the measured figures."""
     with tempfile.TemporaryDirectory(prefix="newsfusion-bench-") as folder:
@@ -193,12 +210,13 @@ def run_once(corpus: str, limit: int | None, settings: Settings, briefs: bool = 
                 items = itertools.islice(items, limit)
             refresher = BriefRefresher(run_settings.db) if briefs else None
             workers = worker_count(run_settings.workers)
-            with RssSampler(workers) as memory, Pipeline(store, run_settings, on_batch=refresher) as pipeline:
+            report = _ProgressLine()
+            with RssSampler(workers) as memory, Pipeline(store, run_settings, on_progress=report, on_batch=refresher) as pipeline:
                 with refresher if refresher is not None else contextlib.nullcontext():
                     started = time.perf_counter()
                     pipeline.warm_up()
                     startup = time.perf_counter() - started
-                    started = time.perf_counter()
+                    started = report.started = time.perf_counter()
                     summary = pipeline.run(items)
                     if refresher is not None:
                         refresher.finish()

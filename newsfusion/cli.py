@@ -483,7 +483,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--briefs",
         action=argparse.BooleanOptionalAction,
         default=True,
-        help="with --stage pipeline: after each batch, rebuild the briefs of the stories it touched (default on)",
+        help="with --stage pipeline: as extractions are written, rebuild the briefs of their stories in a process of their own (default on)",
     )
     bench.add_argument("--json", action="store_true", help="print JSON")
 

@@ -89,3 +89,16 @@ def _hold_memory(megabytes, ready, release):
         block[i] = 1
     ready.set()
     release.wait(30)
+
+
+def test_a_long_run_reports_its_progress(capsys, monkeypatch):
+    from types import SimpleNamespace
+
+    from newsfusion.bench import _ProgressLine
+
+    line = _ProgressLine()
+    line(SimpleNamespace(seen=10))
+    assert capsys.readouterr().err == ""  # not before PERIOD_S has passed
+    monkeypatch.setattr(_ProgressLine, "PERIOD_S", 0.0)
+    line(SimpleNamespace(seen=2400))
+    assert "bench: 2,400 documents stored" in capsys.readouterr().err
