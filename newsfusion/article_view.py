@@ -44,6 +44,7 @@ def article_record(store: Store, source_id: str) -> dict[str, Any] | None:
     group = store.duplicate_group(source_id)
     article["duplicate_of"] = group["group"] if group and group["group"] != source_id else None
     article["duplicate_group"] = group
+    article["extraction_pending"] = store.extraction_pending(source_id)
     extraction = store.extraction(source_id)
     if extraction is None:
         return article

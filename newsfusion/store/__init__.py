@@ -96,6 +96,10 @@ class Store:
             for article_id, revision, record in _extractions.pending_extractions(self.db.connection)
         ]
 
+    def extraction_pending(self, source_id: str) -> bool:
+        """True while the article's extraction (of its current text) is still to be written."""
+        return _extractions.extraction_pending(self.db.connection, source_id)
+
     def extraction(self, source_id: str) -> dict[str, Any] | None:
         return _extractions.extraction(self.db.connection, source_id)
 

@@ -49,6 +49,13 @@ def pending_extractions(connection: sqlite3.Connection) -> list[tuple[int, int, 
     return [(int(row["article_id"]), int(row["awaited"]), _article_from_row(row)) for row in rows]
 
 
+def extraction_pending(connection: sqlite3.Connection, source_id: str) -> bool:
+    row = connection.execute(
+        "SELECT 1 FROM pending_extractions p JOIN articles a ON a.id = p.article_id WHERE a.source_id = ?", (source_id,)
+    ).fetchone()
+    return row is not None
+
+
 def extraction(connection: sqlite3.Connection, source_id: str) -> dict[str, Any] | None:
     row = connection.execute(
         "SELECT e.data FROM extractions e JOIN articles a ON a.id = e.article_id WHERE a.source_id = ?", (source_id,)

@@ -63,13 +63,16 @@ def test_the_story_is_committed_before_the_extraction_starts(settings, db, monke
 
     def spying(articles):
         seen.append(counts(db))  # another connection: sees only what is committed
+        with Store(db, read_only=True) as reader:
+            seen.append(reader.extraction_pending("a0"))
         return real(articles)
 
     monkeypatch.setattr(workers, "extract_many", spying)
     with Store(db) as store, Pipeline(store, settings) as pipeline:
         pipeline.run([document(i) for i in range(3)])
+        assert not store.extraction_pending("a0")
     assert seen and seen[0]["story_articles"] == 3 and seen[0]["extractions"] == 0
-    assert seen[0]["pending_extractions"] == 3
+    assert seen[0]["pending_extractions"] == 3 and seen[1] is True
 
 
 def test_a_run_killed_before_its_extractions_are_written_is_finished_by_the_next(settings, db, monkeypatch):

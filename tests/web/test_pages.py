@@ -84,6 +84,20 @@ def test_article_page_marks_entities_variants_and_removed_text(client):
     assert client.get(f"/articles/{BLINKEN_MISSPELT}?format=json").json() == client.get(f"/api/articles/{BLINKEN_MISSPELT}").json()
 
 
+def test_article_page_says_when_its_extraction_is_still_coming(make_client, writable_db):
+    from newsfusion.store import Store
+
+    client = make_client()
+    assert "still being extracted" not in page(client, f"/articles/{BLINKEN_MISSPELT}")
+    assert client.get(f"/api/articles/{BLINKEN_MISSPELT}").json()["extraction_pending"] is False
+    with Store(writable_db) as store:  # a new revision stored, its extraction not written yet
+        article_id = store.db.connection.execute("SELECT id, revision FROM articles WHERE source_id = ?", (BLINKEN_MISSPELT,)).fetchone()
+        store.await_extraction(article_id[0], article_id[1] + 1)
+    html = page(client, f"/articles/{BLINKEN_MISSPELT}")
+    assert "still being extracted" in html and "Key to the marks" not in html
+    assert client.get(f"/api/articles/{BLINKEN_MISSPELT}").json()["extraction_pending"] is True
+
+
 def test_article_page_rejects_a_malformed_highlight(client):
     assert_error_shape(client.get(f"/articles/{BLINKEN_MISSPELT}?hl=start-end"), 422)
     html = page(client, f"/articles/{BLINKEN_MISSPELT}?hl=999999-9999999")
