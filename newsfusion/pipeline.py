@@ -134,6 +134,7 @@ class Pipeline:
         self._batch_stories: list[int] = []
         self._to_extract: list[ToExtract] = []
         self._held: tuple[list[_Pending], list[_Pending], Callable[[], list[Prepared]]] | None = None
+        self._resumed = False
 
     def __enter__(self) -> "Pipeline":
         return self
@@ -153,10 +154,13 @@ class Pipeline:
         if self.lane is not None:
             self.lane.close()
 
-    def run(self, items: Iterable[RawDocument | Rejection]) -> IngestSummary:
-        """Process every item in order; return the run's summary once every extraction is written.
+    def run(self, items: Iterable[RawDocument | Rejection], finish_extractions: bool = True) -> IngestSummary:
+        """Process every item in order; return the run's summary.
 
-        While the workers prepare one batch, the main process writes the one before it.
+        While the workers prepare one batch, the main process writes the one before it. With
+        `finish_extractions` the run returns once every extraction is written; without, it
+        returns once its articles are stored, and a long-running caller writes the rest with
+        `write_extractions` as they finish.
         """
         self._resume_extractions()
         for batch in self._batches(items):
@@ -165,14 +169,26 @@ class Pipeline:
             self._store_held()
             self._held = (batch, fresh, waiting)
         self._store_held()
-        while self.lane is not None and self.lane.backlog:
-            self._write_extractions(wait=True)
+        self.write_extractions(wait_all=finish_extractions)
         return self.summary
 
-    def _resume_extractions(self) -> None:
-        """Hand over the articles an interrupted run stored but never wrote the extraction of."""
+    def write_extractions(self, wait_all: bool = False) -> None:
+        """Write the extractions finished so far; with `wait_all`, every one handed over."""
         if self.lane is None:
             return
+        self._write_extractions()
+        while wait_all and self.lane.backlog:
+            self._write_extractions(wait=True)
+
+    def _resume_extractions(self) -> None:
+        """Hand over, on a first run, the articles an interrupted run stored but never wrote the extraction of.
+
+        Only once: later runs of this pipeline find listed only its own articles still in the
+        lane (another writer's change to the store makes long-running callers start a new one).
+        """
+        if self.lane is None or self._resumed:
+            return
+        self._resumed = True
         resumed = [ToExtract(article_id, revision, article) for article_id, revision, article in self.store.pending_extractions()]
         self.summary.resumed += len(resumed)
         self.lane.submit(resumed)
@@ -339,20 +355,34 @@ class ResidentPipeline:
         self._pipeline: Pipeline | None = None
         self._version_after_batch: int | None = None
 
-    def run(self, items: Iterable[RawDocument | Rejection]) -> IngestSummary:
-        """Run one batch (one transaction per `batch_size`) and return its own summary."""
-        if self._pipeline is not None and self.store.version() != self._version_after_batch:
+    def run(self, items: Iterable[RawDocument | Rejection], finish_extractions: bool = True) -> IngestSummary:
+        """Run one batch (one transaction per `batch_size`) and return its own summary.
+
+        Without `finish_extractions` it returns once the batch's stories are stored; the
+        caller then calls `write_extractions` while idle and with `wait_all` before stopping.
+        """
+        if self._pipeline is not None and self.store.input_version() != self._version_after_batch:
             self.close()
         if self._pipeline is None:
             self._pipeline = Pipeline(self.store, self.settings, on_rejection=self._on_rejection)
         self._pipeline.summary = IngestSummary()
         try:
-            done = self._pipeline.run(items)
+            done = self._pipeline.run(items, finish_extractions)
         except BaseException:
             self.close()
             raise
-        self._version_after_batch = self.store.version()
+        self._version_after_batch = self.store.input_version()
         return done
+
+    def write_extractions(self, wait_all: bool = False) -> None:
+        """Write the extractions finished since the last batch (with `wait_all`, every one still out)."""
+        if self._pipeline is None:
+            return
+        try:
+            self._pipeline.write_extractions(wait_all)
+        except BaseException:
+            self.close()
+            raise
 
     def close(self) -> None:
         if self._pipeline is not None:

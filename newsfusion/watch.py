@@ -385,6 +385,8 @@ class Watcher:
             try:
                 item = self._queue.get(timeout=timeout)
             except queue.Empty:
+                if self._pipeline is not None:  # idle: write the extractions finished meanwhile
+                    self._pipeline.write_extractions()
                 continue
             if item is _END:
                 break
@@ -399,12 +401,14 @@ class Watcher:
         # not stored, so the next run reads it again.
         if batch:
             self._flush(store, batch)
+        if self._pipeline is not None:
+            self._pipeline.write_extractions(wait_all=True)
 
     def _flush(self, store: Store, batch: list[RawDocument | Rejection]) -> None:
-        """Run one batch through the pipeline: one transaction."""
+        """Run one batch through the pipeline: one transaction. Its extractions follow, written while idle."""
         if self._pipeline is None:
             self._pipeline = ResidentPipeline(store, self.settings, on_rejection=self._on_rejection)
-        done = self._pipeline.run(batch)
+        done = self._pipeline.run(batch, finish_extractions=False)
         _add_summary(self.summary, done)
         if self._on_batch is not None:
             self._on_batch(BatchReport(done, store.counts()["articles"]))

@@ -182,5 +182,9 @@ class Store:
         return _articles.counts(self.db.connection)
 
     def version(self) -> int:
-        """A number that grows whenever an input is stored, by this process or another."""
+        """A number that grows whenever an input is stored or an extraction written, by this process or another."""
         return _web_queries.store_version(self.db.connection)
+
+    def input_version(self) -> int:
+        """A number that grows whenever an input is stored, by this process or another."""
+        return _articles.input_version(self.db.connection)

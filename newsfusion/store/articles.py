@@ -49,7 +49,13 @@ def insert_document(connection: sqlite3.Connection, document: RawDocument) -> tu
             zlib.compress(document.raw, 1),
         ),
     )
+    connection.execute("INSERT INTO change_log (source_id) VALUES (?)", (document.source_id,))
     return StoredOutcome(document.source_id, "new" if revision == 1 else "revision", revision), int(cursor.lastrowid)
+
+
+def input_version(connection: sqlite3.Connection) -> int:
+    """A number that grows whenever an input is stored, by this process or another."""
+    return int(connection.execute("SELECT COALESCE(MAX(id), 0) FROM documents").fetchone()[0])
 
 
 # Article fields kept in the `details` JSON column rather than columns of their own.

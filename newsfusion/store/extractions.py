@@ -35,6 +35,7 @@ def finish_extraction(connection: sqlite3.Connection, article_id: int, revision:
     ).rowcount
     if deleted:
         put_extraction(connection, article_id, data)
+        connection.execute("INSERT INTO change_log (source_id) SELECT source_id FROM articles WHERE id = ?", (article_id,))
     return bool(deleted)
 
 

@@ -85,15 +85,17 @@ def story_page(connection: sqlite3.Connection, filters: StoryFilter, limit: int,
 
 
 def store_version(connection: sqlite3.Connection) -> int:
-    """A number that grows whenever an input is stored (a new article or a new revision)."""
-    return int(connection.execute("SELECT COALESCE(MAX(id), 0) FROM documents").fetchone()[0])
+    """A number that grows whenever an input is stored (a new article or a new revision) or an
+    article's extraction is written."""
+    return int(connection.execute("SELECT COALESCE(MAX(id), 0) FROM change_log").fetchone()[0])
 
 
 def stories_changed_since(connection: sqlite3.Connection, version: int) -> list[int]:
-    """Stories that gained or changed an article after `version`, and the stories merged into them."""
+    """Stories that gained or changed an article, or got an article's extraction, after `version`,
+    and the stories merged into them."""
     rows = connection.execute(
-        "SELECT DISTINCT m.story_id FROM documents d JOIN articles a ON a.source_id = d.source_id"
-        " JOIN story_articles m ON m.article_id = a.id WHERE d.id > ?",
+        "SELECT DISTINCT m.story_id FROM change_log c JOIN articles a ON a.source_id = c.source_id"
+        " JOIN story_articles m ON m.article_id = a.id WHERE c.id > ?",
         (version,),
     ).fetchall()
     changed = {int(row[0]) for row in rows}
@@ -104,17 +106,19 @@ def stories_changed_since(connection: sqlite3.Connection, version: int) -> list[
     return sorted(changed)
 
 
-def story_versions(connection: sqlite3.Connection, story_ids: list[int]) -> dict[int, tuple[int, int]]:
-    """For each story: (its article count, the newest stored input among them); changes when its content does."""
+def story_versions(connection: sqlite3.Connection, story_ids: list[int]) -> dict[int, tuple[int, int, int]]:
+    """For each story: (its article count, the newest stored input among them, how many have their
+    extraction written); changes when its content does, and when an extraction lands after the article."""
     if not story_ids:
         return {}
     marks = ",".join("?" * len(story_ids))
     rows = connection.execute(
-        "SELECT m.story_id, COUNT(*), MAX(a.document_id) FROM story_articles m JOIN articles a ON a.id = m.article_id"
+        "SELECT m.story_id, COUNT(*), MAX(a.document_id), COUNT(e.article_id) FROM story_articles m"
+        " JOIN articles a ON a.id = m.article_id LEFT JOIN extractions e ON e.article_id = a.id"
         f" WHERE m.story_id IN ({marks}) GROUP BY m.story_id",
         story_ids,
     ).fetchall()
-    return {int(row[0]): (int(row[1]), int(row[2])) for row in rows}
+    return {int(row[0]): (int(row[1]), int(row[2]), int(row[3])) for row in rows}
 
 
 def entity_page(

@@ -62,12 +62,12 @@ class StoreReaders:
 
 
 class BriefCache:
-    """Story briefs, computed once per version of the story (its article count and newest input)."""
+    """Story briefs, computed once per version of the story (its article count, newest input and extractions written)."""
 
     def __init__(self, brief_function: BriefFunction | None, size: int = BRIEF_CACHE_SIZE):
         self.function = brief_function
         self._size = size
-        self._entries: OrderedDict[int, tuple[tuple[int, int], dict[str, Any] | None]] = OrderedDict()
+        self._entries: OrderedDict[int, tuple[tuple[int, int, int], dict[str, Any] | None]] = OrderedDict()
         self._lock = threading.Lock()
         # One brief is computed at a time: two requests for the same story then compute it once.
         self._computing = threading.Lock()
@@ -83,7 +83,7 @@ class BriefCache:
         versions = story_versions(store.db.connection, story_ids)
         found: dict[int, dict[str, Any] | None] = {}
         for story_id in story_ids:
-            version = versions.get(story_id, (0, 0))
+            version = versions.get(story_id, (0, 0, 0))
             with self._lock:
                 cached = self._entries.get(story_id)
                 if cached is not None and cached[0] == version:

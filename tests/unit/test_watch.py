@@ -152,6 +152,29 @@ def test_files_appearing_in_a_folder_are_stored_once_in_arrival_order(tmp_path):
     assert watcher.summary.ingested == 4 and watcher.summary.rejected == 0
 
 
+def test_with_extraction_the_story_comes_first_and_the_extraction_follows_while_idle(tmp_path):
+    import sqlite3
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    settings = watch_settings(tmp_path, extract=True)
+
+    def extracted() -> int:
+        with sqlite3.connect(settings.db) as connection:
+            return connection.execute("SELECT COUNT(*) FROM extractions").fetchone()[0]
+
+    watcher = Watcher([str(inbox)], settings, **Recorder().kwargs())
+    with running(watcher):
+        (inbox / "a.txt").write_text(article_text(1), encoding="utf-8")
+        wait_until(lambda: len(stored_ids(settings.db)) == 1, what="the article")
+        # Nothing else arrives: the idle consumer writes the extraction on its own.
+        wait_until(lambda: extracted() == 1, what="its extraction")
+        (inbox / "b.txt").write_text(article_text(2), encoding="utf-8")
+        wait_until(lambda: len(stored_ids(settings.db)) == 2, what="the second article")
+    # Stopping writes whatever is still out.
+    assert extracted() == 2 and stored_ids(settings.db) == ["a", "b"]
+
+
 def test_rewritten_file_is_a_revision_and_polling_again_changes_nothing(tmp_path):
     inbox = tmp_path / "inbox"
     inbox.mkdir()

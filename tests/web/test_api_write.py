@@ -14,6 +14,8 @@ from newsfusion.settings import load_settings
 from newsfusion.web import create_app
 from tests.conftest import run_cli
 
+from .conftest import BLINKEN_MISSPELT
+
 from .conftest import KARABAKH_FOLLOW_UP, assert_error_shape
 
 ARTICLE = KARABAKH_FOLLOW_UP
@@ -200,3 +202,18 @@ def test_serving_a_missing_database_says_to_ingest_first(tmp_path):
     lines = result.err.strip().splitlines()
     assert len(lines) == 1 and str(missing) in lines[0] and "newsfusion ingest" in lines[0]
     assert not missing.exists()
+
+
+def test_an_extraction_written_after_its_article_is_a_change_of_its_story(make_client, writable_db):
+    from newsfusion.store import Store
+
+    client = make_client()
+    article = client.get(f"/api/articles/{BLINKEN_MISSPELT}").json()
+    before = client.get("/api/changes").json()["version"]
+    with Store(writable_db) as store:  # as the pipeline does: the extraction is awaited, then written
+        row = store.db.connection.execute("SELECT id, revision FROM articles WHERE source_id = ?", (BLINKEN_MISSPELT,)).fetchone()
+        extraction = store.extraction(BLINKEN_MISSPELT)
+        store.await_extraction(row[0], row[1])
+        assert store.finish_extraction(row[0], row[1], extraction)
+    change = client.get("/api/changes", params={"since": before, "story": article["story_id"]}).json()
+    assert change["changed"] is True and article["story_id"] in change["stories"] and change["version"] > before
