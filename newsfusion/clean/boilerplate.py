@@ -56,6 +56,8 @@ def topic_overlap(line: str, body_words: set[str]) -> float:
 # --- line shapes ---------------------------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”]$")
+# A headline may end with a question, quoted or not: "... 'Who here is making promises?'"
+_QUESTION_END = re.compile(r"\?[\"'”’]*\s*$")
 # List items ("10) ...", "• ...") belong to whatever they are listed under.
 _LIST_ITEM = re.compile(r"^\s*(?:[•·▪◦⦁*–—-]\s|\(?\d{1,3}[.)]\s|[a-z][.)]\s)")
 
@@ -79,7 +81,7 @@ def is_prose(line: str) -> bool:
 def is_headline_shaped(line: str) -> bool:
     """Short, and not ending like a sentence (a headline may end with a question mark)."""
     words = word_count(line)
-    return 1 <= words <= 30 and (not _SENTENCE_END.search(line) or line.rstrip().endswith("?"))
+    return 1 <= words <= 30 and (not _SENTENCE_END.search(line) or bool(_QUESTION_END.search(line)))
 
 
 def is_title_case(line: str) -> bool:
@@ -275,9 +277,17 @@ def _judge_linked_headlines(lines: Sequence[str], reasons: list[str | None]) -> 
 LINK_MAX_WORDS = 16
 
 
+# Reasons of lines that link to other stories: a headline-shaped line beside one is another link.
+_LINK_REASONS = frozenset({"link to another article", "linked headline", "list of links to other stories", "headline of another story"})
+
+
 def _is_link_like(line: str) -> bool:
-    """Shaped like a linked headline: a few words, capitalised, no figures, no sentence or list punctuation."""
-    words = word_count(line)
+    """Shaped like a linked headline: a few words, capitalised, no figures, no sentence or list punctuation.
+
+    A label before a colon ("Analysis: ...", "Donald Trump: ...") is not counted in the length.
+    """
+    label = cues.LABELLED_HEADLINE.match(line)
+    words = word_count(line) - (word_count(line[: line.index(":")]) if label else 0)
     return (
         4 <= words <= LINK_MAX_WORDS
         and is_headline_shaped(line)
@@ -317,7 +327,11 @@ def _judge_link_lists(lines: Sequence[str], reasons: list[str | None]) -> None:
             if reasons[following] is None:
                 run.append(following)
             following += 1
-        if len(run) >= 2:
+        # One labelled headline ("Analysis: ...") beside a line already judged a link is one too.
+        beside_link = any(reasons[k] in _LINK_REASONS for k in range(max(index - 1, 0), following))
+        if len(run) == 1 and beside_link and cues.LABELLED_HEADLINE.match(lines[index]):
+            reasons[index] = "list of links to other stories"
+        elif len(run) >= 2:
             at_end = following >= len(lines) or bool(cues.LABELLED_HEADLINE.match(lines[run[-1]]))
             for member in run if at_end else run[:-1]:
                 reasons[member] = "list of links to other stories"

@@ -39,7 +39,8 @@ NAVIGATION = re.compile(
     r"filed under:?.*|posted in:?.*|show caption|hide caption|enlarge this image|toggle caption|image|loading\W*|"
     r"close|opinion|analysis|commentary|editorial|op-ed|exclusive|breaking(?: news)?|analysis\s*/\s*opinion|"
     r"developing(?: story)?|top stories|latest news|editor'?s picks?|(?:download )?(?:the )?(?:pdf|full report)|download|"
-    r"dig deeper|go deeper|further reading|learn more|"
+    r"dig deeper|go deeper|further reading|learn more|like this:?(?: like)?(?: loading\W*)?|[x×✕]|"
+    r"(?:the )?latest from (?:the )?[\w.&'’-]+(?: [\w.&'’-]+){0,3}|"
     r"(?:\d+\s*pages?,?\s*)?\d+(?:\.\d+)?\s*(?:kb|mb))[\W_]*$",
     I,
 )
@@ -80,7 +81,12 @@ NEWSLETTER = re.compile(
     r"(?:sign up|subscribe) (?:for|to) (?:our|the) [\w' ]{0,40}newsletters?|get (?:our|the) [\w' ]{0,40}newsletter|"
     r"privacy policy and terms|support (?:our|independent) journalism|already a subscriber|"
     r"(?:register|sign up|subscribe) (?:for|to)\b.{0,60}\bnewsletter|\bour (?:free )?(?:daily|weekly|morning|evening|nightly) newsletter|"
-    r"you(?:'ve| have) (?:reached|read) your (?:free )?(?:article )?limit)",
+    r"you(?:'ve| have) (?:reached|read) your (?:free )?(?:article )?limit|(?:meet|hit|land in|arrive in) your inbox|"
+    # Appeals for money or sign-ups: "Our articles are free to read, but not free to report",
+    # "please consider buying us a cup of coffee", "Sign up for free news alerts from ...".
+    r"free to read,? but not free to (?:report|produce|make|write)|support (?:local|quality|nonprofit|non-profit) journalism|"
+    r"consider (?:buying us a (?:cup of )?coffee|making a (?:donation|contribution)|donating|supporting (?:us|our work)|"
+    r"becoming a (?:member|patron|supporter|subscriber))|sign up for (?:our )?(?:free )?(?:\w+ )?(?:alerts|email updates))",
     I,
 )
 PROMOTION = re.compile(
@@ -99,6 +105,8 @@ PROMOTION = re.compile(
 )
 CAPTION = re.compile(
     r"^\s*(?:©|\(c\)\s|photo(?:graph)?\s*:|image\s*:|credit\s*:|pictured\s*:|file photo\b|"
+    # "Image from Pew Research Center.", "(photo courtesy of the campaign)": where a picture came from.
+    r"\(?\s*(?:image|photo|picture|graphic|illustration)s?\s(?:from|courtesy(?: of)?|via)\s+(?:the\s)?(?-i:[A-Z])|"
     r"image (?:source|copyright|caption)\b|file\s*[-–—:]\s|photo (?:source|credit)\b|(?:featured )?image credit\b|"
     r"(?:figure|fig\.|chart|graph|map)\s*\d+\s*[:.–—-])|"
     # A chart's title and note, ending in its source: "... Source: United States International Trade Commission".
@@ -166,7 +174,7 @@ TIMESTAMP = re.compile(
 )
 PLAYER = re.compile(
     r"media playback is unsupported|\bjust watched\b|\bmust watch\b|\breplay more videos\b|"
-    r"\blisten to (?:this )?article\b|\bshare this (?:article|gallery|slideshow|video)\b|\bwatch the latest video\b|"
+    r"\blisten to (?:this )?article\b|\bcopy this code to your (?:website|site|blog)\b|\bautoplay autoplay\b|\bshare this (?:article|gallery|slideshow|video)\b|\bwatch the latest video\b|"
     r"\bthis (?:form|page|video|content) requires javascript\b|\bpowered by [A-Z]\w+\W*$|\bshow hide\b|"
     r"^\W*watch\b.{0,30}\bvideos?\s*:?\s*$",
     I,
@@ -284,8 +292,8 @@ STRONG_CUES: tuple[Cue, ...] = (
     Cue("cookie notice", COOKIES, _words("cookie cookies")),
     Cue("comment prompt", COMMENTS, _words("reply comment comments discussion conversation logged commenting policy")),
     Cue("social media embed", SOCIAL, _words("pic twitter instagram post follow google com"), "@"),
-    Cue("newsletter or subscription promotion", NEWSLETTER, _words("inbox signing receive subscribe newsletter newsletters policy journalism subscriber limit")),
-    Cue("video or audio player", PLAYER, _words("playback watched watch replay listen share javascript powered hide video videos")),
+    Cue("newsletter or subscription promotion", NEWSLETTER, _words("inbox signing receive subscribe newsletter newsletters policy journalism subscriber limit free consider alerts updates")),
+    Cue("video or audio player", PLAYER, _words("playback watched watch replay listen share javascript powered hide video videos copy autoplay")),
     Cue(
         "disclaimer or publishing note",
         DISCLAIMER,
@@ -332,12 +340,21 @@ SHORT_CUES: tuple[Cue, ...] = (
 # "Clarence Page is a columnist for ...", "Andrew C. McCarthy (@x) is a senior fellow at ...": a
 # full name (not a pronoun, not "Mr. Smith" as the story would call someone), then a role.
 _PERSON = r"(?!(?:It|This|That|There|The|He|She|They|We|You|Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\b)[A-Z][\w'’-]+(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3}"
-AUTHOR_BIO = re.compile(
-    rf"^[\W_]*(?:(?i:author|about the authors?)\s*:\s*)?{_PERSON}(?:\s\(@\w+\))?(?:,\s\d{{2}},)?,?\s(?:is|was|has been|serves as)\s"
-    r"(?:[\w'’.-]+,?\s){0,8}?"
+_ROLE = (
     r"(?i:columnist|contributor|correspondent|reporter|writer|editor|author|professor|fellow|lecturer|researcher|"
-    r"analyst|director|founder|president|chair|host|commentator|journalist|attorney|lawyer|economist|scholar|"
-    r"student|partner|counsel|veteran|contributing|blogger|historian|classicist)\b"
+    r"analyst|director|founder|co-founder|president|chair|chairman|chairwoman|chief executive|host|commentator|journalist|"
+    r"attorney|lawyer|economist|scholar|student|partner|counsel|veteran|contributing|blogger|historian|classicist|"
+    r"adviser|advisor|strategist|consultant)"
+)
+# Words that start a new clause: the role after them is someone else's ("... has been eager to
+# withdraw, but General Mark Milley, chairman of ...").
+_NOT_CLAUSE = r"(?!(?i:but|to|who|that|which|when|while|after|before|because|if)\b)"
+AUTHOR_BIO = re.compile(
+    rf"^[\W_]*(?:(?i:author|about the authors?)\s*:\s*)?{_PERSON}(?:\s\(@\w+\))?(?:,\s\d{{2}},)?,?\s"
+    # "... is a columnist for ...", "... teaches physical chemistry at the University of ..."
+    rf"(?:(?:is|was|has been|serves as)\s(?:{_NOT_CLAUSE}[\w'’.-]+,?\s){{0,8}}?{_ROLE}\b|(?:teaches|lectures)\s(?:[\w'’.-]+,?\s){{0,6}}?(?:at|in)\s)|"
+    # "A guest columnist for POLITICO, Joe Scarborough hosts ...": the role first, then the name.
+    rf"^[\W_]*(?:An?|The)\s(?:[\w'’.-]+\s){{0,4}}?{_ROLE}\s(?:for|at|with|of)\s[^,]{{2,60}},\s{_PERSON}\s(?:is|was|hosts|writes|has)\b"
 )
 # "Ascom is a global solutions provider ...", "ProPublica is a nonprofit newsroom that ...",
 # "About the Hoover Institution: ...": the publisher's or a company's standard description.

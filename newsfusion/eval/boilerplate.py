@@ -68,16 +68,17 @@ def evaluate_seeds(seeds: Path) -> dict[str, Any]:
     return {"metrics": metrics, "failures": failures}
 
 
-def _golden_articles(golden: Path) -> dict[str, list[dict[str, Any]]]:
+def _golden_articles(goldens: list[Path]) -> dict[str, list[dict[str, Any]]]:
     by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for entry in read_jsonl(golden):
-        by_article[entry["id"]].append(entry)
+    for golden in goldens:
+        for entry in read_jsonl(require(golden, "hand-labelled boilerplate lines (JSON lines)")):
+            by_article[entry["id"]].append(entry)
     return by_article
 
 
-def evaluate_allsides(golden: Path, corpus: Path) -> dict[str, Any]:
-    """Line-removal precision and recall on the hand-labelled allsides lines."""
-    labelled = _golden_articles(require(golden, "hand-labelled boilerplate lines (JSON lines)"))
+def evaluate_allsides(goldens: list[Path], corpus: Path) -> dict[str, Any]:
+    """Line-removal precision and recall on the hand-labelled allsides lines of the given files, overall and per part."""
+    labelled = _golden_articles(goldens)
     records = list(read_jsonl(require(corpus, "the allsides corpus (allsides-articles.jsonl.gz)")))
     position = {record["ID"]: index for index, record in enumerate(records)}
     by_outlet: dict[str, list[int]] = defaultdict(list)

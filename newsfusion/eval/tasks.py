@@ -31,15 +31,16 @@ def _boilerplate(args: argparse.Namespace) -> dict[str, Any]:
     from .boilerplate import evaluate_allsides, evaluate_seeds
 
     seeds = shared_path("seeds") if args.seeds is None else args.seeds
-    golden = args.data or str(GOLDEN / "boilerplate-allsides.jsonl")
+    # By default every labelled part (A and B, and the held-out parts C, D, E), each scored apart too.
+    goldens = [args.data] if args.data else [str(path) for path in sorted(GOLDEN.glob("boilerplate-allsides*.jsonl"))]
     corpus = args.corpus or str(shared_path("data", "allsides-articles.jsonl.gz"))
     from pathlib import Path
 
     seed_result = evaluate_seeds(Path(seeds))
-    allsides_result = evaluate_allsides(Path(golden), Path(corpus))
+    allsides_result = evaluate_allsides([Path(golden) for golden in goldens], Path(corpus))
     return {
         "task": "boilerplate",
-        "data": {"seeds": str(seeds), "golden": golden, "corpus": corpus},
+        "data": {"seeds": str(seeds), "golden": goldens, "corpus": corpus},
         "metrics": {**seed_result["metrics"], **allsides_result["metrics"]},
         "removals_by_reason": allsides_result["by_reason"],
         "misses": seed_result["failures"]

@@ -151,3 +151,75 @@ def test_a_request_to_the_reader_between_footer_items():
         "This story was supported by a grant from the Renewing Democracy Fund of the Solutions Journalism Network.",
     ]
     assert promo_tail[1] not in removed(STORY + promo_tail)
+
+
+# --- stop 14: cues written from the misses of held-out part D (general page furniture) ---
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("Like this: Like Loading...", "navigation"),
+        ("X", "navigation"),
+        ("The latest from The Sun", "navigation"),
+        ("Embed Why the senator lost the primary 2:30 autoplay autoplay Copy this code to your website or blog", "video or audio player"),
+        ("(image from Pew research center)", "photo caption or credit"),
+        ("Image from the Census Bureau. Household income by county, 2019", "photo caption or credit"),
+        ("Our articles are free to read, but not free to report. Support local journalism around the state.", "newsletter or subscription promotion"),
+        ("If you would like to support our ongoing work, please consider buying us a cup of coffee.", "newsletter or subscription promotion"),
+        ("Like the reporting you see here? Sign up for free news alerts from our site.", "newsletter or subscription promotion"),
+        ("Let our news meet your inbox. The stories that matter, delivered weekday mornings.", "newsletter or subscription promotion"),
+    ],
+)
+def test_widgets_appeals_and_picture_sources(line, reason):
+    assert line_cue(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Images from the scene showed the roof had collapsed, officials said.",
+        "The platform turned off autoplay for children's videos last year.",
+        "Readers can sign up for the county's emergency alerts on its website.",
+        "X-rays showed no fracture.",
+    ],
+)
+def test_story_sentences_near_those_cues_stay(line):
+    assert line_cue(line) is None
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Al Cardenas is chairman of the American Conservative Union.",
+        "Ugo Bardi teaches physical chemistry at the University of Florence, in Italy.",
+        "A guest columnist for the paper, Jane Doe hosts a morning show and represented the district from 1995 to 2001.",
+    ],
+)
+def test_more_author_bios_at_the_end(bio):
+    assert removed(STORY + [bio])[bio] == "author bio"
+
+
+def test_a_role_in_a_later_clause_is_not_a_bio():
+    line = "The president has been eager to withdraw, but General Mark Milley, chairman of the Joint Chiefs, said forces would stay."
+    assert line not in removed(STORY + [line])
+
+
+def test_a_labelled_headline_beside_a_link_is_a_link():
+    lines = STORY[:2] + [
+        "Analysis: The debate exposed an ideological rift",
+        "More: The winners and losers of Tuesday's debate",
+    ] + STORY[2:]
+    assert removed(lines)["Analysis: The debate exposed an ideological rift"] == "list of links to other stories"
+
+
+def test_a_labelled_subheading_followed_by_its_paragraph_stays():
+    lines = STORY[:2] + ["Travel warning: Parks to close", "The parks will close on Friday for two weeks, the operator said in a statement on its website."] + STORY[2:]
+    assert "Travel warning: Parks to close" not in removed(lines)
+
+
+def test_a_headline_ending_in_a_quoted_question_is_headline_shaped():
+    from newsfusion.clean.boilerplate import is_headline_shaped
+
+    assert is_headline_shaped("Candidates take tough questions: 'Who here is making promises?'")
+    assert not is_headline_shaped("He asked them all to leave.")
