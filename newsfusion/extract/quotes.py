@@ -32,6 +32,7 @@ from .speakers import (
     SPEAKER_NOUNS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
+    is_reply_verb,
     can_speak,
     discourse,
     is_speech_verb,
@@ -135,7 +136,7 @@ def _cue_for(
         if quote_start <= token.idx < quote_end or _inside(token.idx, quote_spans, starts):
             continue
         lemma = token.lemma_.lower()
-        if lemma not in _CUE_WORDS and not (token.pos_ in {"VERB", "AUX"} and any(child.dep_ == "prt" for child in token.children)):
+        if lemma not in _CUE_WORDS and not (token.pos_ in {"VERB", "AUX"} and any(child.dep_ in {"prt", "advmod"} for child in token.children)):
             continue
         if quoted_ancestors is None:
             quoted_ancestors = {ancestor.i for t in quoted for ancestor in t.ancestors}
@@ -214,6 +215,8 @@ def find_quotes(doc: Any, entities: Sequence[Entity]) -> list[Quote]:
     quoted_spans_cache = agents.quoted
     previous_speaker: tuple[str, str | None, str | None, int] | None = None
     previous_end = 0
+    previous_from_document = False
+    speaker_by_cue: dict[int, str | None] = {}
     for start, end in quoted_spans_cache:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
@@ -245,6 +248,18 @@ def find_quotes(doc: Any, entities: Sequence[Entity]) -> list[Quote]:
             verb, subject = cue_and_subject
             phrase = speaker_phrase(subject)
             speaker = _resolve(phrase, entities, start)
+            pronoun = phrase.root.lower_ if len(phrase) == 1 else None
+            if verb.i in speaker_by_cue:
+                speaker = speaker_by_cue[verb.i]  # '"...," he fired back. "..."': one cue, one speaker
+            elif previous_speaker is not None and start - previous_speaker[3] < CONTINUATION_CHARS:
+                if pronoun in {"he", "she"} and speaker == previous_speaker[0] and is_reply_verb(verb):
+                    # '"...," he fired back': the one answering, not the one who spoke last.
+                    other = agents.antecedent(phrase.start_char, {"person", "unknown"}, "m" if pronoun == "he" else "f", exclude=speaker)
+                    speaker = other.name if other is not None else speaker
+                elif pronoun == "it" and previous_from_document:
+                    speaker = previous_speaker[0]  # 'the statement said. "...," it said': the same statement
+            previous_from_document = phrase.root.lemma_.lower() in DOCUMENT_NOUNS
+            speaker_by_cue[verb.i] = speaker
             cue = verb.text if verb.lower_ != "according" else "according to"
             lo, hi = min(phrase.start, verb.i), max(phrase.end, verb.i + 1)
             attribution = doc[lo:hi].text

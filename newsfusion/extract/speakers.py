@@ -24,10 +24,11 @@ SPEECH_VERBS = frozenset(
     emphasize emphasise accuse condemn demand confirm acknowledge admit respond conclude recall predict suggest deny
     testify quote caution complain vow pledge promise reiterate assert maintain contend disclose reveal remark allege
     exclaim shout chant continue report quip joke retort counter observe lament concede boast mention scream yell muse
-    recount affirm plead""".split()
+    recount affirm plead spit snap""".split()
 )
 # Verb + particle pairs that report speech: "pointed out", "fired back".
 PHRASAL_SPEECH = frozenset({("point", "out"), ("fire", "back"), ("shoot", "back"), ("hit", "back"), ("lash", "out"), ("speak", "out")})
+REPLY_VERBS = frozenset("reply respond retort counter answer".split())
 # Verbs that attribute a phrase to their subject only when the phrase is in their clause:
 # X "called it" "a disgrace", described Y as "evil", what X decried as "cruelty", the agency found "...".
 NAMING_VERBS = frozenset("call describe term dub brand label".split())
@@ -55,6 +56,8 @@ INSTITUTION_NOUNS = frozenset(
     board network newspaper university school district state county club church association foundation institute center
     centre regime kremlin""".split()
 )
+# People who hand out statements on someone else's behalf.
+SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson".split())
 # Texts that "say" something on behalf of whoever issued them.
 DOCUMENT_NOUNS = frozenset(
     """statement report letter video paper filing memo memorandum release post tweet message email ad advertisement website
@@ -135,7 +138,16 @@ def is_speech_verb(token: Any) -> bool:
     lemma = token.lemma_.lower()
     if lemma in SPEECH_VERBS:
         return True
-    return any(child.dep_ == "prt" and (lemma, child.lower_) in PHRASAL_SPEECH for child in token.children)
+    # The parser often makes the particle an adverb: "he fired back" (back: advmod).
+    return any(child.dep_ in {"prt", "advmod"} and (lemma, child.lower_) in PHRASAL_SPEECH for child in token.children)
+
+
+def is_reply_verb(token: Any) -> bool:
+    """"replied", "shot back": the speaker answers someone, so is not the one who spoke last."""
+    lemma = token.lemma_.lower()
+    return lemma in REPLY_VERBS or any(
+        child.dep_ in {"prt", "advmod"} and child.lower_ == "back" and (lemma, "back") in PHRASAL_SPEECH for child in token.children
+    )
 
 
 def _adjacent_name(verb: Any) -> Any:
@@ -294,12 +306,14 @@ class Discourse:
                     return mention.name
         return name
 
-    def antecedent(self, position: int, kinds: set[str], gender: str | None = None, strict: bool = False) -> Mention | None:
+    def antecedent(
+        self, position: int, kinds: set[str], gender: str | None = None, strict: bool = False, exclude: str | None = None
+    ) -> Mention | None:
         """What a pronoun at `position` stands for: the last subject or speaker of a fitting kind and gender
         before it (at most PRONOUN_REACH back), else a name of that kind just before it (NEAR_REACH)."""
         best = near = None
         for mention in self.mentions:
-            if mention.end > position or position - mention.start > PRONOUN_REACH or mention.kind not in kinds:
+            if mention.end > position or position - mention.start > PRONOUN_REACH or mention.kind not in kinds or mention.name == exclude:
                 continue
             known = mention.gender or self.genders.get(mention.name)
             if gender is not None and (known != gender if strict else known not in {None, gender}):
@@ -396,6 +410,8 @@ class Discourse:
         if lemma in DOCUMENT_NOUNS:
             issuer = self._issuer(head)
             return issuer if issuer is not None else (phrase.text, "org")
+        if definite and lemma in INSTITUTION_NOUNS and any(child.dep_ == "poss" for child in head.children):
+            return phrase.text, "org"  # "the first lady's office", "Trump's campaign": the phrase names it
         if definite and lemma in INSTITUTION_NOUNS:
             found_entity = self._institution(head, position)
             if found_entity is not None:
@@ -473,10 +489,23 @@ class Discourse:
             if verb is None or verb.pos_ not in {"VERB", "AUX"}:
                 continue
             subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
+            employer = self._represented(subject)
+            if employer is not None:
+                return employer
             mention = self.by_token.get(subject.i) if subject is not None else None
             if mention is not None and mention.kind != "thing":
                 return mention.name, mention.kind
         return None
+
+    def _represented(self, token: Any) -> tuple[str, str] | None:
+        """"Pence's spokeswoman provided a statement": a statement a spokesperson hands out is their employer's."""
+        if token is None or token.lemma_.lower() not in SPOKESPEOPLE:
+            return None
+        owner = next((child for child in token.children if child.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        found = self.resolve(self.doc[owner.left_edge.i : owner.i + 1])
+        return found if found is not None and found[1] in {"person", "unknown", "org"} else None
 
     def _institution(self, head: Any, position: int) -> Entity | None:
         """'the ministry' -> the organisation of that name, else the one named in this or the last sentence."""

@@ -75,12 +75,20 @@ def test_quotes_on_labelled_allsides(cli):
     assert metrics["figure_precision"] >= 0.78
 
 
-def test_quotes_held_out(cli):
-    # 12 articles labelled before the speaker rules were written, and never read to write them.
+@pytest.mark.parametrize(
+    "golden, speakers",
+    [
+        # 12 articles labelled before stop 12's speaker rules; stop 14 read its misses (0.785 -> 0.849).
+        ("quotes-allsides-heldout.json", 0.83),
+        # 12 more from 12 other outlets, labelled blind in stop 14 and never read (0.828).
+        ("quotes-allsides-heldout-2.json", 0.80),
+    ],
+)
+def test_quotes_held_out(cli, golden, speakers):
     shared_file("allsides-articles.jsonl.gz")
-    metrics = run_eval(cli, "quotes", "--data", GOLDEN / "quotes-allsides-heldout.json")
+    metrics = run_eval(cli, "quotes", "--data", GOLDEN / golden)
     assert metrics["quote_precision"] >= 0.95
-    assert metrics["speaker_accuracy"] >= 0.76
+    assert metrics["speaker_accuracy"] >= speakers
 
 
 def test_clustering_ecb(cli):

@@ -163,3 +163,33 @@ def test_no_distant_unrelated_person_as_fallback():
         + "\n\nResidents were told to stay inside.\n\n\u201cIt was the worst flooding we have seen in fifty years,\u201d he said."
     )
     assert speaker_of(text, "It was the worst") is None
+
+
+def test_a_statement_handed_out_by_a_spokeswoman_is_her_employers():
+    text = (
+        "Vice President Mike Pence spoke in Pittsburgh on Wednesday about the economy and the troops.\n\n"
+        "Reached for comment, Pence's spokeswoman provided a statement condemning the attack.\n\n"
+        "\u201cWe honor their memory and we will never forget their service and sacrifice,\u201d the statement reads."
+    )
+    assert speaker_of(text, "We honor their memory") == "Mike Pence"
+
+
+def test_an_office_named_by_its_holder_is_that_office():
+    text = (
+        "The Federal Trade Commission wrote the booklet in 2014, officials at the FTC said on Monday.\n\n"
+        "The first lady's office released a statement on Tuesday criticizing the coverage.\n\n"
+        "\u201cMrs. Smith agreed to distribute the booklet in an effort to amplify its message,\u201d the statement said.\n\n"
+        "\u201cSome media have chosen to lob baseless accusations at the first lady and her new initiatives,\u201d it said."
+    )
+    assert speaker_of(text, "Mrs. Smith agreed") == "The first lady's office"
+    assert speaker_of(text, "Some media have chosen") == "The first lady's office"
+
+
+def test_a_pronoun_that_fires_back_is_not_the_last_speaker():
+    text = (
+        "Senator John Marsh sat down with radio host Paul Ortega for an interview on Friday.\n\n"
+        "Marsh said he had a plan for the state's roads and would publish it next month.\n\n"
+        "Ortega responded, \u201cYou have been promising that plan for three years now!\u201d\n\n"
+        "\u201cI have been fixing the roads while you have been talking about them,\u201d he fired back."
+    )
+    assert speaker_of(text, "I have been fixing") == "John Marsh"
