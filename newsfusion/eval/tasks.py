@@ -32,7 +32,8 @@ def _boilerplate(args: argparse.Namespace) -> dict[str, Any]:
 
     seeds = shared_path("seeds") if args.seeds is None else args.seeds
     # By default every labelled part (A and B, and the held-out parts C, D, E), each scored apart too.
-    goldens = [args.data] if args.data else [str(path) for path in sorted(GOLDEN.glob("boilerplate-allsides*.jsonl"))]
+    parts = sorted(GOLDEN.glob("boilerplate-allsides*.jsonl"), key=lambda path: (path.stem.count("-"), path.name))  # A+B, C, D, E
+    goldens = [args.data] if args.data else [str(path) for path in parts]
     corpus = args.corpus or str(shared_path("data", "allsides-articles.jsonl.gz"))
     from pathlib import Path
 
