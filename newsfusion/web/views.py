@@ -30,7 +30,9 @@ def story_list(store: Store, briefs: BriefCache, filters: StoryFilter, limit: in
     """A page of stories, most recently updated first, with conflict and update counts when briefs exist."""
     ids, total = story_page(store.db.connection, filters, limit, offset)
     records = [record for record in (store.story(story_id) for story_id in ids) if record is not None]
-    found = briefs.briefs(store, [record["id"] for record in records])
+    # A story of one article has nothing to cross-check: no conflict, no update, its own title
+    # as headline. Only stories of several articles are briefed for the list.
+    found = briefs.briefs(store, [record["id"] for record in records if record["article_count"] > 1])
     if briefs.available:
         for record in records:
             brief = found.get(record["id"])

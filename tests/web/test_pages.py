@@ -192,3 +192,31 @@ def test_without_the_brief_stage_the_story_page_shows_what_exists(make_client, m
     assert "badges" not in client.get("/api/stories").json()["stories"][0]
     assert_error_shape(client.get(f"/api/stories/{karabakh_story['id']}/brief"), 404)
     assert client.get("/api/status").json()["briefs"] is False
+
+
+def test_the_story_list_briefs_only_stories_of_several_articles(make_client, monkeypatch):
+    # A one-article story has nothing to cross-check, so the list does not pay for its brief.
+    from newsfusion.web import app as web_app
+
+    real = find_brief_function()
+    briefed: list[int] = []
+
+    def counting(store, story_id):
+        briefed.append(story_id)
+        return real(store, story_id)
+
+    monkeypatch.setattr(web_app, "find_brief_function", lambda: counting)
+    stories = make_client().get("/api/stories").json()["stories"]
+    several = {story["id"] for story in stories if story["article_count"] > 1}
+    single = [story for story in stories if story["article_count"] == 1]
+    assert several and single and set(briefed) == several
+    for story in single:
+        assert story["badges"] == {"conflicts": 0, "updates": 0} and story["headline"] is None
+
+
+def test_a_one_article_brief_has_no_conflict_or_update(client):
+    # What the list relies on: the brief of a lone article never reports a conflict or an update.
+    for story in client.get("/api/stories").json()["stories"]:
+        if story["article_count"] == 1:
+            brief = client.get(f"/api/stories/{story['id']}/brief").json()
+            assert not [fact for fact in brief["facts"] if fact["status"] in {"conflict", "updated"}]
