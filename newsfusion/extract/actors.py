@@ -432,7 +432,7 @@ def _resolve(token, ctx: Context):
 def reporter_of(token):
     """The reporting verb ("said", "told") this token's clause is the content of, if any."""
     steps = 0
-    while token.head is not token and steps < 8:
+    while token.head.i != token.i and steps < 8:
         dep = token.dep_
         head = token.head
         if dep in ("ccomp", "parataxis", "xcomp", "conj", "advcl") and token_lemma(head) in REPORTING and head.pos_ in ("VERB", "AUX"):
@@ -480,7 +480,7 @@ def _subject(tok, depth: int = 0):
         if tok.dep_ == "acl":
             return None, True
         return None, True
-    if depth >= 4 or tok.head is tok:
+    if depth >= 4 or tok.head.i == tok.i:
         return None, False
     dep, head = tok.dep_, tok.head
     if dep == "xcomp":
@@ -491,7 +491,7 @@ def _subject(tok, depth: int = 0):
             for child in head.children:
                 if child.dep_ == "dobj":
                     return child, False
-        if head.pos_ in ("ADJ",) and head.head is not head:
+        if head.pos_ in ("ADJ",) and head.head.i != head.i:
             return _subject(head.head, depth + 1)
         return _subject(head, depth + 1)
     if dep in ("conj", "advcl", "pcomp", "prep", "acomp"):

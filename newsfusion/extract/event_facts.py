@@ -115,7 +115,7 @@ def past_anchors(sent, ref_year: int | None = None) -> tuple[bool, set[int]]:
         if year is None or (ref_year is not None and year >= ref_year):
             continue
         head = ent.root
-        while head.dep_ in ("pobj", "prep", "nummod", "compound", "amod", "npadvmod", "det") and head.head is not head:
+        while head.dep_ in ("pobj", "prep", "nummod", "compound", "amod", "npadvmod", "det") and head.head.i != head.i:
             if head.dep_ in ("nummod", "compound", "amod") and head.head.pos_ == "NOUN":
                 noun = head.head
                 anchored.add(noun.i)  # "the 2020 war": that war is history
@@ -139,10 +139,10 @@ def _past_tense(verb) -> bool:
     for _ in range(4):
         if verb.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in verb.children if c.dep_ in ("aux", "auxpass")):
             return True
-        if verb.tag_ not in ("VB", "VBG") or verb.head is verb:
+        if verb.tag_ not in ("VB", "VBG") or verb.head.i == verb.i:
             return False
         verb = verb.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:  # "an attempt to attack": up to the verb
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # "an attempt to attack": up to the verb
             verb = verb.head
     return False
 
@@ -152,7 +152,7 @@ def in_anchored_clause(token, anchored: set[int]) -> bool:
     for _ in range(12):
         if token.i in anchored:
             return True
-        if token.head is token:
+        if token.head.i == token.i:
             return False
         token = token.head
     return False
@@ -178,7 +178,7 @@ def date_span(tokens, sent) -> tuple[int, int] | None:
                 if token.dep_ in ("acl", "relcl") and token.head.i in targets:
                     return ent.start_char, ent.end_char  # "the agreement signed in November 2020"
                 break
-            if token.head is token:
+            if token.head.i == token.i:
                 break
             token = token.head
     return None

@@ -221,7 +221,7 @@ def _modal_demand(tok, cand: _Cand | None) -> _Cand | None:
     if not modals or any(c.dep_ == "neg" for c in tok.children):
         return None
     clause = tok
-    while clause.dep_ == "conj" and clause.head is not clause:  # "told X there is ... and that Y must ..."
+    while clause.dep_ == "conj" and clause.head.i != clause.i:  # "told X there is ... and that Y must ..."
         clause = clause.head
     head = clause.head if clause.dep_ in ("ccomp", "acl", "relcl", "parataxis") else tok.head
     if not ((head.pos_ in ("VERB", "AUX") and _verb_lemma(head) in REPORTING) or _lemma(head) in _DEMAND_NOUNS):
@@ -274,7 +274,7 @@ def _conditional(tok) -> bool:
             return True
         if _inverted_condition(token):
             return True
-        if token.head is token:
+        if token.head.i == token.i:
             return False
         token = token.head
     return False
@@ -312,7 +312,7 @@ def _govern(cands: list[_Cand], by_token: dict[int, _Cand], sent) -> None:
             if any(_lemma(c) in _FUTURE_AUX for c in token.children if c.dep_ == "aux"):
                 cand.intent = True
         steps = 0
-        while token.dep_ in _GOVERN_DEPS and token.head is not token and steps < 8:
+        while token.dep_ in _GOVERN_DEPS and token.head.i != token.i and steps < 8:
             dep = token.dep_
             head = token.head
             steps += 1
@@ -478,7 +478,7 @@ def _location(cand: _Cand, spans: list[tuple[int, int]]) -> str | None:
         return token.text
 
     clause = cand.tok
-    while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and clause.head is not clause:
+    while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and clause.head.i != clause.i:
         clause = clause.head
     for root in (cand.tok, clause):
         for token in root.subtree:

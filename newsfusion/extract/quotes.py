@@ -32,9 +32,9 @@ from .speakers import (
     SPEAKER_NOUNS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
-    is_reply_verb,
     can_speak,
     discourse,
+    is_reply_verb,
     is_speech_verb,
     speaker_phrase,
     subject_of,
@@ -165,7 +165,7 @@ def _cue_for(
         if subject is None or quote_start <= subject.idx < quote_end or not can_speak(speaker_phrase(subject), entities):
             continue
         if _inside(subject.idx, quote_spans, starts):
-            if token.dep_ in {"advcl", "xcomp", "conj"} and token.head is not token:
+            if token.dep_ in {"advcl", "xcomp", "conj"} and token.head.i != token.i:
                 # ", adding, '...'": the speaker is the subject of the verb the clause hangs from.
                 subject = subject_of(token.head)
             if subject is None or _inside(subject.idx, quote_spans, starts):
