@@ -127,7 +127,8 @@ PHOTO_CREDIT = re.compile(
     # A caption that ends with its credit in brackets: "(Reuters photo: Jonathan Ernst)", "(AP file photo)".
     r"\((?:[A-Z][\w.'’&-]*\s)*(?:[Ff]ile\s)?[Pp]hoto(?:graph)?s?(?::\s*[^()]+)?\)\s*$|"
     # "Brian Tseng/Civil Beat", "Jane Doe/The Washington Post": a line that is only a name and an outlet.
-    r"^\W*[A-Z][\w'’-]+(?: [A-Z][\w.'’-]*){1,3}\s?/\s?(?:[A-Z][\w.'’&-]*)(?: [A-Z][\w.'’&-]*){0,4}\W*$"
+    # "Ben Kothe / BuzzFeed News; NIAID": more sources after a semicolon.
+    r"^\W*[A-Z][\w'’-]+(?: [A-Z][\w.'’-]*){1,3}\s?/\s?(?:[A-Z][\w.'’&-]*)(?: [A-Z][\w.'’&-]*){0,4}(?:;\s?[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,4})*\W*$"
 )
 # A caption with no credit describes the picture in the present tense, with the day it was taken:
 # "Clinton addresses a campaign rally in Cleveland on November 6", "Demonstrators gather ... in
@@ -225,6 +226,8 @@ EDITOR_INSERT = re.compile(r"^\s*\[(?=(?:[^\]]*\s){5})[^\[\]]+\]\W*$")
 # questions and methodology for this analysis, or access the dataset.": a call to follow a link.
 CALL_TO_ACTION = re.compile(
     r"^\W*(?:watch|read|listen to|stream|buy|order|download|get|see|find|view)\b[^.!?]{0,80}\bhere\s*[!.]?\s*$|"
+    # "Time to play the Trump card! Get your bumper stickers right here, right now!": a shop's pitch.
+    r"(?:^|[.!?]\s+)(?:get|grab|buy|order) your\b[^.!?]{0,100}\bright here\b|"
     r"^\W*(?:see|read|view|download|access|explore)\s(?:the|our)\s[^.]{0,60}\b(?:methodology|topline|questionnaire|dataset|data set|data tool)\b",
     I,
 )
@@ -331,6 +334,8 @@ SHORT_CUES: tuple[Cue, ...] = (
     Cue("author contact", AUTHOR_CONTACT, _words("reached contacted tip follow email e-mail mail write author twitter"), "@"),
     Cue("author contact", TIP_REQUEST, _words("tip tips information info hear")),
     Cue("bare link", BARE_LINK, _words("url http https www")),
+    # "James Damore vs. Google: Class Action Lawsuit by TechCrunch on Scribd": a document viewer's title bar.
+    Cue("embedded document", re.compile(r"\bon scribd\W*$|\bdocumentcloud\b", I), _words("scribd documentcloud")),
     Cue("newsletter or subscription promotion", CALL_TO_ACTION, _words("here methodology topline questionnaire dataset data")),
     Cue("editor's note or promotion", EDITOR_INSERT, chars="["),
     Cue("headline of another story", ALL_CAPS_HEADLINE),

@@ -40,7 +40,7 @@ def test_boilerplate_removal(cli):
     assert metrics["allsides_precision"] >= 0.975 and metrics["allsides_recall"] >= 0.88
     assert metrics["allsides_part_a_recall"] >= 0.93 and metrics["allsides_part_b_recall"] >= 0.96
     assert metrics["allsides_part_c_precision"] >= 0.88 and metrics["allsides_part_c_recall"] >= 0.85
-    assert metrics["allsides_part_d_precision"] >= 0.97 and metrics["allsides_part_d_recall"] >= 0.83
+    assert metrics["allsides_part_d_precision"] >= 0.97 and metrics["allsides_part_d_recall"] >= 0.86
     assert metrics["allsides_part_e_precision"] >= 0.97 and metrics["allsides_part_e_recall"] >= 0.64
 
 

@@ -223,3 +223,19 @@ def test_a_headline_ending_in_a_quoted_question_is_headline_shaped():
 
     assert is_headline_shaped("Candidates take tough questions: 'Who here is making promises?'")
     assert not is_headline_shaped("He asked them all to leave.")
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("Ben Kothe / BuzzFeed News; NIAID", "photo caption or credit"),
+        ("Time to play the winning card! Get your bumper stickers (even magnetic ones) right here, right now!", "newsletter or subscription promotion"),
+        ("City of Springfield v. Acme Corp: Complaint by Jane Doe on Scribd", "embedded document"),
+    ],
+)
+def test_more_furniture_kinds(line, reason):
+    assert line_cue(line) == reason
+
+
+def test_a_story_sentence_about_buying_is_not_a_pitch():
+    assert line_cue("Shoppers said they could not get their usual groceries here for weeks after the storm.") is None
