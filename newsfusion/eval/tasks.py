@@ -31,8 +31,8 @@ def _boilerplate(args: argparse.Namespace) -> dict[str, Any]:
     from .boilerplate import evaluate_allsides, evaluate_seeds
 
     seeds = shared_path("seeds") if args.seeds is None else args.seeds
-    # By default every labelled part (A and B, and the held-out parts C, D, E), each scored apart too.
-    parts = sorted(GOLDEN.glob("boilerplate-allsides*.jsonl"), key=lambda path: (path.stem.count("-"), path.name))  # A+B, C, D, E
+    # By default every labelled file, in part order (A+B, then the held-out C, D, E); each part is also scored apart.
+    parts = sorted(GOLDEN.glob("boilerplate-allsides*.jsonl"), key=lambda path: (path.stem.count("-"), path.name))
     goldens = [args.data] if args.data else [str(path) for path in parts]
     corpus = args.corpus or str(shared_path("data", "allsides-articles.jsonl.gz"))
     from pathlib import Path
