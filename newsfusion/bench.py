@@ -72,6 +72,7 @@ class RssSampler:
     def __init__(self, workers: int):
         self.workers = workers
         self.peak_kb = 0
+        self.peak_kb_by_pid: dict[int, int] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="rss-sampler", daemon=True)
         self._proc = Path("/proc")
@@ -106,9 +107,26 @@ class RssSampler:
             except OSError:  # the process ended meanwhile
                 continue
             fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-            if int(entry.name) == me or fields.get("PPid", "").strip() == str(me):
-                total += int(fields.get("VmRSS", "0 kB").split()[0])
+            pid = int(entry.name)
+            if pid == me or fields.get("PPid", "").strip() == str(me):
+                resident = int(fields.get("VmRSS", "0 kB").split()[0])
+                total += resident
+                self.peak_kb_by_pid[pid] = max(self.peak_kb_by_pid.get(pid, 0), resident)
         self.peak_kb = max(self.peak_kb, total)
+
+    def peaks_by_role(self, roles: dict[int, str]) -> dict[str, float]:
+        """Each role's largest process peak in MB (`roles` names pids; this process is "main").
+
+        Says which process grows in a long run. The peaks need not fall at the same moment, so
+        they may sum to more than `peak_mb`.
+        """
+        named = {os.getpid(): "main", **roles}
+        peaks: dict[str, float] = {}
+        for pid, peak_kb in self.peak_kb_by_pid.items():
+            role = named.get(pid)
+            if role is not None:
+                peaks[role] = max(peaks.get(role, 0.0), round(peak_kb / 1024, 1))
+        return peaks
 
 
 class BriefRefresher:
@@ -128,6 +146,10 @@ class BriefRefresher:
         self.latencies: list[float] = []
         self.briefs = 0
         self.seconds = 0.0
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid
 
     def __enter__(self) -> "BriefRefresher":
         self._process.start()
@@ -221,6 +243,10 @@ def run_once(corpus: str, limit: int | None, settings: Settings, briefs: bool = 
                     if refresher is not None:
                         refresher.finish()
                     seconds = time.perf_counter() - started
+                roles = {pid: role for role, pids in pipeline.worker_pids().items() for pid in pids}
+                if refresher is not None and refresher.pid is not None:
+                    roles[refresher.pid] = "brief"
+            memory_by_role = memory.peaks_by_role(roles)
     articles = summary.ingested + summary.revisions
     result = {
         "articles": articles,
@@ -233,6 +259,7 @@ def run_once(corpus: str, limit: int | None, settings: Settings, briefs: bool = 
         "latency_p95_s": round(percentile(summary.latencies, 0.95), 4),
         "latency_p99_s": round(percentile(summary.latencies, 0.99), 4),
         "peak_rss_mb": round(memory.peak_mb, 1),
+        "peak_rss_by_process_mb": memory_by_role,
         "stages": {stage: round(rate, 1) for stage, rate in pipeline.timer.rates().items()},
         "stage_seconds": {stage: round(spent, 2) for stage, spent in pipeline.timer.seconds.items()},
     }
@@ -296,6 +323,10 @@ def run_bench(corpus: str, limit: int | None, runs: int, settings: Settings, bri
             else {}
         ),
         "peak_rss_mb": median("peak_rss_mb"),
+        "peak_rss_by_process_mb": {
+            role: statistics.median(run["peak_rss_by_process_mb"].get(role, 0.0) for run in results)
+            for role in sorted({role for run in results for role in run["peak_rss_by_process_mb"]})
+        },
         "stages": {stage: statistics.median(run["stages"].get(stage, 0.0) for run in results) for stage in stages},
         "each_run": results,
     }
@@ -315,7 +346,8 @@ def format_report(report: dict[str, Any]) -> str:
             if "briefs_built" in report
             else []
         ),
-        f"peak RSS     {report['peak_rss_mb']:.0f} MB",
+        f"peak RSS     {report['peak_rss_mb']:.0f} MB, every process summed; the largest process of each kind: "
+        + ", ".join(f"{role} {mb:,.0f} MB" for role, mb in report["peak_rss_by_process_mb"].items()),
         "stages       " + "  ".join(f"{stage} {rate:,.1f}/s" for stage, rate in report["stages"].items()),
     ]
     if report["runs"] > 1:

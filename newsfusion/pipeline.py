@@ -148,6 +148,13 @@ class Pipeline:
         if self.lane is not None:
             self.lane.warm_up()
 
+    def worker_pids(self) -> dict[str, list[int]]:
+        """The process ids of the running workers, by pool."""
+        pids = {"prepare": self.pool.pids()}
+        if self.lane is not None:
+            pids["extract"] = self.lane.pids()
+        return pids
+
     def close(self) -> None:
         """Stop the worker processes."""
         self.pool.close()

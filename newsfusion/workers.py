@@ -169,6 +169,12 @@ def _spawn_pool(workers: int, initializer: Callable[[], None] = _start_worker) -
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=initializer)
 
 
+def _pids(executor: ProcessPoolExecutor | None) -> list[int]:
+    """The process ids of a pool's workers (none before it starts)."""
+    processes = getattr(executor, "_processes", None) or {}
+    return sorted(processes)
+
+
 def _chunks(items: list, size: int = CHUNK_SIZE) -> list[list]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
@@ -202,6 +208,9 @@ class PreparePool:
                 self._executor = _spawn_pool(self.workers)
             for future in [self._executor.submit(prepare_many, []) for _ in range(self.workers)]:
                 future.result()
+
+    def pids(self) -> list[int]:
+        return _pids(self._executor)
 
     def close(self) -> None:
         if self._executor is not None:
@@ -287,6 +296,9 @@ class ExtractLane:
             self.backlog -= len(chunk)
             done.extend(Extracted(item, extraction, seconds / len(chunk)) for item, extraction in zip(chunk, extractions))
         return done
+
+    def pids(self) -> list[int]:
+        return _pids(self._executor)
 
     def close(self) -> None:
         self._queue.clear()

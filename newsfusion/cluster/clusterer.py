@@ -18,6 +18,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import json
+import sys
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
@@ -87,6 +88,22 @@ def _add(target: Vector, source: Vector, scale: float = 1.0) -> None:
         target[key] = target.get(key, 0.0) + value * scale
 
 
+def _sum(first: Vector, second: Vector) -> Vector:
+    """A new vector, first + second: a story's vector may be shared (see `StoryState.mean`)."""
+    total = dict(first)
+    _add(total, second)
+    return total
+
+
+def _interned(vector: Vector) -> Vector:
+    """The vector with its keys interned: the active stories share one copy of each feature's name.
+
+    Features arrive unpickled from the workers or parsed from JSON, a new string each time;
+    interned, 20,000 active stories hold one string per distinct feature.
+    """
+    return {sys.intern(key): value for key, value in vector.items()}
+
+
 def _top_keys(vector: Vector, size: int) -> set[str]:
     return set(_prune(vector, size))
 
@@ -108,6 +125,10 @@ class StoryState:
     thread_share: Vector = field(default_factory=dict)
 
     def mean(self) -> Vector:
+        """The members' mean; for a story of one article, its vector itself (no copy: most stories
+        have one article, and a vector is never changed in place)."""
+        if self.articles == 1:
+            return self.vector
         return {key: value / self.articles for key, value in self.vector.items()}
 
 
@@ -205,13 +226,13 @@ class StoryClusterer:
         self._loaded = True
         self._next_story_id, self._next_thread_id = (value + 1 for value in self._store.max_story_and_thread_ids())
         for row in self._store.active_threads(self._max_active):
-            thread = ThreadState(row["id"], json.loads(row["vector"]), row["stories"], row["first_seq"], row["last_seq"], row["title"])
+            thread = ThreadState(row["id"], _interned(json.loads(row["vector"])), row["stories"], row["first_seq"], row["last_seq"], row["title"])
             self._add_thread(thread)
         for row in self._store.active_stories(self._max_active):
             story = StoryState(
                 id=row["id"],
                 thread_id=row["thread_id"],
-                vector=json.loads(row["vector"]),
+                vector=_interned(json.loads(row["vector"])),
                 articles=row["articles"],
                 time=StoryTime(
                     _day(row["first_published"]),
@@ -224,7 +245,7 @@ class StoryClusterer:
                 first_seq=row["first_seq"],
                 last_seq=row["last_seq"],
                 title=row["title"],
-                title_vector=json.loads(row["title_vector"]),
+                title_vector=_interned(json.loads(row["title_vector"])),
             )
             story.thread_share = story.mean()
             self._add_story(story)
@@ -274,27 +295,27 @@ class StoryClusterer:
     def learn_one(self, item: ClusterItem, decision: StoryDecision) -> int:
         """Put the article in the decided story (creating it if new); return the story id."""
         self._load()
+        features = _interned(item.features.vector)
         if decision.story_id is None:
             story = StoryState(
                 id=self._take_story_id(),
                 thread_id=0,
-                vector=dict(item.features.vector),
+                vector=features,
                 articles=1,
                 time=StoryTime().add(item.timeframe),
                 first_seq=item.seq,
                 last_seq=item.seq,
                 title=item.title,
-                title_vector=_prune(item.features.vector, TITLE_FEATURES),
+                title_vector=_prune(features, TITLE_FEATURES),
             )
             self._assign_thread(story)
         else:
             story = self._stories[decision.story_id]
-            _add(story.vector, item.features.vector)
-            story.vector = _prune(story.vector, STORY_FEATURES)
+            story.vector = _prune(_sum(story.vector, features), STORY_FEATURES)
             story.articles += 1
             story.time = story.time.add(item.timeframe)
             story.last_seq = item.seq
-            self._choose_title(story, item.title, item.features.vector)
+            self._choose_title(story, item.title, features)
         self._add_story(story)
         self._dirty_stories.add(story.id)
         self._pending_members.append((item.article_id, story.id, decision.score if decision.story_id else 1.0))
@@ -318,8 +339,7 @@ class StoryClusterer:
         if link * story_time_factor(story.time, other.time) < MERGE_THRESHOLD:
             return story
         keep, fold = (story, other) if story.id < other.id else (other, story)
-        _add(keep.vector, fold.vector)
-        keep.vector = _prune(keep.vector, STORY_FEATURES)
+        keep.vector = _prune(_sum(keep.vector, fold.vector), STORY_FEATURES)
         keep.articles += fold.articles
         keep.time = keep.time.merge(fold.time)
         keep.first_seq, keep.last_seq = min(keep.first_seq, fold.first_seq), max(keep.last_seq, fold.last_seq)

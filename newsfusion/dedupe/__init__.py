@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHashLSH
 
-from .signature import NUM_PERMUTATIONS, Signature, containment, jaccard, minhash_from, minhash_from_bytes, signature
+from .bands import BandIndex
+from .signature import NUM_PERMUTATIONS, Signature, containment, jaccard, minhash_from_bytes, signature
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -53,29 +53,29 @@ class DuplicateIndex:
     def __init__(self, store: "Store", window: int):
         self._store = store
         self._window = window
-        self._lsh: MinHashLSH | None = None
+        self._lsh: BandIndex | None = None
         # article id -> (signature values, shingle count, group id), oldest first
         self._recent: OrderedDict[int, tuple[np.ndarray, int, int]] = OrderedDict()
 
-    def _index(self) -> MinHashLSH:
+    def _index(self) -> BandIndex:
         if self._lsh is None:
-            self._lsh = MinHashLSH(threshold=LSH_JACCARD, num_perm=NUM_PERMUTATIONS)
+            self._lsh = BandIndex(LSH_JACCARD, NUM_PERMUTATIONS)
             for article_id, group_id, shingles, data in self._store.recent_signatures(self._window):
                 self._insert(article_id, minhash_from_bytes(data), shingles, group_id)
         return self._lsh
 
     def _insert(self, article_id: int, values: np.ndarray, shingles: int, group_id: int) -> None:
         assert self._lsh is not None
-        self._lsh.insert(str(article_id), minhash_from(values))
+        self._lsh.insert(article_id, values)
         self._recent[article_id] = (values, shingles, group_id)
         while len(self._recent) > self._window:
-            oldest, _ = self._recent.popitem(last=False)
-            self._lsh.remove(str(oldest))
+            oldest, (oldest_values, _, _) = self._recent.popitem(last=False)
+            self._lsh.remove(oldest, oldest_values)
 
     def _forget(self, article_id: int) -> None:
         if article_id in self._recent:
-            del self._recent[article_id]
-            self._index().remove(str(article_id))
+            values, _, _ = self._recent.pop(article_id)
+            self._index().remove(article_id, values)
 
     def predict_one(self, fingerprint: Signature, exclude: int | None = None) -> DuplicateMatch | None:
         """The group this text belongs to, or None when it is the first of its kind."""
@@ -86,8 +86,7 @@ class DuplicateIndex:
         if fingerprint.minhash is None or fingerprint.shingles < MIN_SHINGLES:
             return None
         best: DuplicateMatch | None = None
-        for key in self._index().query(minhash_from(fingerprint.minhash)):
-            candidate = int(key)
+        for candidate in self._index().query(fingerprint.minhash):
             if candidate == exclude:
                 continue
             values, shingles, group_id = self._recent[candidate]

@@ -44,11 +44,6 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
     return MinHash(num_perm=NUM_PERMUTATIONS, seed=1, scheme=_SCHEME).permutations
 
 
-def minhash_from(values: np.ndarray) -> MinHash:
-    """A datasketch MinHash over stored signature values."""
-    return MinHash(hashvalues=values.astype(np.uint64), permutations=_permutations(), scheme=_SCHEME, hashfunc=_crc32)
-
-
 def minhash_from_bytes(data: bytes) -> np.ndarray:
     return np.frombuffer(data, dtype="<u4").astype(np.uint32)
 

@@ -25,6 +25,9 @@ def test_bench_json_has_the_contract_keys(cli, tmp_path):
     for key in ("articles", "seconds", "articles_per_s", "latency_p50_s", "latency_p95_s", "peak_rss_mb", "stages"):
         assert key in report
     assert report["articles"] == 50 and report["articles_per_s"] > 0
+    # Which process holds the memory: this one, the workers of each pool, the brief process.
+    assert {"main", "brief"} <= set(report["peak_rss_by_process_mb"])
+    assert all(0 < mb <= report["peak_rss_mb"] for mb in report["peak_rss_by_process_mb"].values())
     assert {"read", "clean", "dedupe", "store"} <= set(report["stages"])
     assert 0 < report["latency_p50_s"] <= report["latency_p95_s"]
     # The whole pipeline includes rebuilding the briefs of the stories each batch touched.
@@ -81,6 +84,8 @@ def test_peak_memory_counts_the_workers_too():
         child.join()
     own = int(Path("/proc/self/status").read_text().split("VmRSS:")[1].split()[0]) / 1024
     assert memory.peak_mb >= own + 180
+    by_role = memory.peaks_by_role({child.pid: "holder"})
+    assert by_role["holder"] >= 180 and by_role["main"] < memory.peak_mb
 
 
 def _hold_memory(megabytes, ready, release):

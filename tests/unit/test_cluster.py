@@ -102,3 +102,33 @@ def test_top_entries_break_ties_by_key():
     vector = {"b": 1.0, "a": 1.0, "c": 2.0, "d": 0.5}
     assert _prune(vector, 2) == {"c": 2.0, "a": 1.0}
     assert _prune(vector, 9) == vector and _prune(vector, 0) == {}
+
+
+def test_a_growing_story_keeps_its_thread_sum_exact(tmp_path):
+    """A one-article story lends its vector as its thread share; joining must not change that share."""
+    from newsfusion.cluster.clusterer import ClusterItem, StoryClusterer
+    from newsfusion.extract.timeframe import UNKNOWN
+    from newsfusion.store import Store
+
+    text = (
+        "Azerbaijan launched an offensive in Nagorno-Karabakh on Tuesday. Armenian separatists said 27 people were killed "
+        "in Stepanakert. Baku called it an anti-terrorist operation."
+    )
+    with Store(str(tmp_path / "s.db")) as store:
+        clusterer = StoryClusterer(store, max_active=100)
+        first = clusterer.assign(ClusterItem(1, 1, "Azerbaijan attacks Karabakh", article_features("Azerbaijan attacks Karabakh", text), UNKNOWN))
+        story = clusterer._stories[first]
+        share_before = dict(story.thread_share)
+        second = clusterer.assign(
+            ClusterItem(2, 2, "Karabakh offensive kills 27", article_features("Karabakh offensive kills 27", text + " Russia urged calm."), UNKNOWN)
+        )
+        assert second == first and story.articles == 2
+        assert share_before  # the one-article share was the vector itself, left as it was
+        thread = clusterer._threads[story.thread_id]
+        mean = story.mean()
+        assert thread.stories == 1 and set(thread.vector) <= set(mean)
+        assert all(abs(thread.vector[key] - mean[key]) < 1e-9 for key in thread.vector)
+        # Feature names are held once, however many stories carry them: interned.
+        import sys
+
+        assert all(sys.intern(key) is key for key in story.vector)
