@@ -240,12 +240,14 @@ def _phrase_tokens(head, with_conj: bool) -> list:
         kept.append(token)
         stack.extend((child, depth + 1) for child in token.children)
     kept.sort(key=lambda t: t.i)
-    # never across a line break: headlines and paragraphs run together in one parse
+    # never across a line break: headlines and paragraphs run together in one parse. The walk
+    # stops at the phrase's own ends: walking on to the paragraph's made a long paragraph
+    # quadratic (30 s for one 75,000-character article).
     doc = head.doc
     lo, hi = head.i, head.i
-    while lo - 1 >= 0 and not ("\n" in doc[lo - 1].text or "\n" in doc[lo - 1].whitespace_):
+    while lo > kept[0].i and not ("\n" in doc[lo - 1].text or "\n" in doc[lo - 1].whitespace_):
         lo -= 1
-    while hi + 1 < len(doc) and not ("\n" in doc[hi].whitespace_ or "\n" in doc[hi + 1].text):
+    while hi < kept[-1].i and not ("\n" in doc[hi].whitespace_ or "\n" in doc[hi + 1].text):
         hi += 1
     kept = [t for t in kept if lo <= t.i <= hi]
     if len(kept) > MAX_ACTOR_TOKENS:  # keep the head and what comes before it, then what follows, in order

@@ -9,6 +9,7 @@ expression that belongs to an event's own clause ("called on Wednesday for ...")
 from __future__ import annotations
 
 from .event_cues import KILL_WORDS, NUMBER_WORDS, PAST_MARKERS, WOUND_WORDS
+from .nlp import entities_in
 
 
 def _number(token) -> int | None:
@@ -108,7 +109,7 @@ def past_anchors(sent, ref_year: int | None = None) -> tuple[bool, set[int]]:
     if any(marker in lowered for marker in PAST_MARKERS):
         return True, set()
     anchored: set[int] = set()
-    for ent in sent.ents:
+    for ent in entities_in(sent):
         if ent.label_ != "DATE":
             continue
         year = _year_in(ent.text)
@@ -167,7 +168,7 @@ def date_span(tokens, sent) -> tuple[int, int] | None:
     do, "respect the agreements reached in November 2020" does not date the call.
     """
     targets = {t.i for t in tokens}
-    for ent in sent.ents:
+    for ent in entities_in(sent):
         if ent.label_ != "DATE":
             continue
         token = ent.root

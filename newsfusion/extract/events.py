@@ -32,7 +32,7 @@ from .event_cues import (
 )
 from .event_facts import casualties, date_span, in_anchored_clause, past_anchors
 from .event_lexicon import COOPERATIVE, HOSTILE, LIGHT_VERBS, NOUNS, VERBS, VIOLENT, Rule
-from .nlp import sentences, doc_text
+from .nlp import doc_text, entity_at, sentences
 
 __all__ = ["Actor", "Event", "EventActor", "EventMention", "code_text", "event_records", "find_events", "reference_year"]
 
@@ -472,10 +472,8 @@ def _location(cand: _Cand, spans: list[tuple[int, int]]) -> str | None:
         for start, end in spans:
             if start <= token.idx < end:
                 return None
-        for ent in doc.ents:
-            if ent.start <= token.i < ent.end:
-                return ent.text
-        return token.text
+        ent = entity_at(doc, token.i)
+        return ent.text if ent is not None else token.text
 
     clause = cand.tok
     while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and clause.head.i != clause.i:

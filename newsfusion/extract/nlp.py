@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Any
 
@@ -46,6 +46,8 @@ def _register_paragraph_breaks() -> None:
 _SENTENCES = "newsfusion.sentences"
 _STARTS = "newsfusion.sentence_starts"
 _TEXT = "newsfusion.text"
+_ENTS = "newsfusion.ents"
+_ENT_STARTS = "newsfusion.ent_starts"
 
 
 @lru_cache(maxsize=4)
@@ -100,6 +102,32 @@ def sentence_at(doc: Any, token_index: int) -> Any:
     """The sentence (a Span) holding the token at `token_index`."""
     found = sentences(doc)
     return found[bisect_right(doc.user_data[_STARTS], token_index) - 1]
+
+
+def entities(doc: Any) -> tuple[Any, ...]:
+    """`doc.ents`, listed once and kept on the doc (spaCy walks every token on each access)."""
+    cached = doc.user_data.get(_ENTS)
+    if cached is None:
+        cached = tuple(doc.ents)
+        doc.user_data[_ENTS] = cached
+        doc.user_data[_ENT_STARTS] = [ent.start for ent in cached]
+    return cached
+
+
+def entities_in(span: Any) -> tuple[Any, ...]:
+    """The doc's entities that lie inside `span` (a sentence), as `span.ents` gives them."""
+    found = entities(span.doc)
+    starts = span.doc.user_data[_ENT_STARTS]
+    first = bisect_left(starts, span.start)
+    last = bisect_left(starts, span.end)
+    return tuple(ent for ent in found[first:last] if ent.end <= span.end)
+
+
+def entity_at(doc: Any, token_index: int) -> Any | None:
+    """The entity holding the token at `token_index`, or None."""
+    found = entities(doc)
+    k = bisect_right(doc.user_data[_ENT_STARTS], token_index) - 1
+    return found[k] if k >= 0 and found[k].start <= token_index < found[k].end else None
 
 
 def doc_text(doc: Any) -> str:
