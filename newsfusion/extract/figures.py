@@ -49,6 +49,9 @@ _HISTORY = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+# The upper end of a range after a number: "20-30", "20 to 30", "1,000 – 2,500". It must hold
+# a digit: "5 - ..." or "3 to, ..." are not ranges (a bare "," once stopped an article's extraction).
+_RANGE_END = re.compile(r"\s*(?:-|–|to)\s*(\d[\d,]*(?:\.\d+)?)")
 _MONTHS = frozenset("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
 
@@ -201,10 +204,10 @@ def find_figures(doc: Any, entities: Sequence[Any], dates: Sequence[Any] = ()) -
             continue
         value_max = None
         after = text[last.idx + len(last.text) : last.idx + len(last.text) + 12]
-        range_match = re.match(r"\s*(?:-|–|to)\s*([\d,.]+)", after)
+        range_match = _RANGE_END.match(after)
         end = last.idx + len(last.text)
         if range_match:
-            value_max = float(range_match.group(1).replace(",", "").rstrip("."))
+            value_max = float(range_match.group(1).replace(",", ""))
             end += range_match.end()
         qualifier, start = _qualifier(token)
         head = token.head if token.head.i > last.i else None

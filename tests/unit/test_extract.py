@@ -62,6 +62,15 @@ def test_figures_with_qualifiers_sources_and_sums(voa, reuters):
     assert background and background[0].background and background[0].value == 6
 
 
+def test_a_range_needs_a_number_at_its_upper_end():
+    # From an allsides article: "to," once ended the range with a bare comma, and the
+    # ValueError cost the article its whole extraction.
+    text = "The bill raised the threshold amount from $400,000 to, say, $1 million, aides said. At least 12 to 15 people were killed."
+    figures = {(f.counts, f.value): f for f in extract_article(Article("x", text)).figures}
+    assert figures[("money", 400_000)].value_max is None and ("money", 1_000_000) in figures
+    assert figures[("killed", 12)].value_max == 15
+
+
 def test_dates_point_the_right_way(voa):
     resolved = {d.text: d.resolved for d in voa.dates}
     assert resolved["Thursday"] == "2023-09-21"  # "due to hold talks Thursday": the coming one
