@@ -65,3 +65,15 @@ def test_two_token_patterns_are_applied(pipelines):
     assert (lemmas["gon"], lemmas["na"]) == ("go", "to")
     assert lemmas["'s"] == "us"  # "let 's"
     assert [t.pos_ for t in doc if t.text == "is"] == ["VERB"]  # expletive "there" + be
+
+
+def test_the_cache_is_compact(pipelines):
+    """Up to MAX_CACHE entries live in every extract worker: each is two short bytes rows, not tuples of ints."""
+    import sys
+
+    _, fast = pipelines
+    fast(" ".join(PARAGRAPHS))
+    cache = fast.get_pipe(COMPONENT).cache
+    assert cache and all(isinstance(key, bytes) and isinstance(value, bytes) for key, value in cache.items())
+    per_entry = sum(sys.getsizeof(key) + sys.getsizeof(value) for key, value in cache.items()) / len(cache)
+    assert per_entry < 160  # two tuples of Python ints took about 500
