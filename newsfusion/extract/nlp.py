@@ -44,10 +44,8 @@ def _register_paragraph_breaks() -> None:
 
 
 _SENTENCES = "newsfusion.sentences"
-_STARTS = "newsfusion.sentence_starts"
 _TEXT = "newsfusion.text"
 _ENTS = "newsfusion.ents"
-_ENT_STARTS = "newsfusion.ent_starts"
 
 
 @lru_cache(maxsize=4)
@@ -83,6 +81,24 @@ def load_nlp(disable: tuple[str, ...] = (), *, fast_attributes: bool = True) -> 
     )
 
 
+def _listed(doc: Any, key: str, spans: Any) -> tuple[Any, list[int]]:
+    """Spans of the doc listed once and kept on it, with their start tokens (for bisecting)."""
+    cached = doc.user_data.get(key)
+    if cached is None:
+        listed = spans()
+        cached = (listed, [span.start for span in listed])
+        doc.user_data[key] = cached
+    return cached
+
+
+def _sentence_list(doc: Any) -> tuple[list[Any], list[int]]:
+    return _listed(doc, _SENTENCES, lambda: list(doc.sents))
+
+
+def _entity_list(doc: Any) -> tuple[tuple[Any, ...], list[int]]:
+    return _listed(doc, _ENTS, lambda: tuple(doc.ents))
+
+
 def sentences(doc: Any) -> list[Any]:
     """The doc's sentences, listed once and kept on the doc.
 
@@ -90,34 +106,23 @@ def sentences(doc: Any) -> list[Any]:
     extractors ask for a sentence thousands of times per article, so they use this list
     and `sentence_at` instead (it was two thirds of extraction time).
     """
-    cached = doc.user_data.get(_SENTENCES)
-    if cached is None:
-        cached = list(doc.sents)
-        doc.user_data[_SENTENCES] = cached
-        doc.user_data[_STARTS] = [sentence.start for sentence in cached]
-    return cached
+    return _sentence_list(doc)[0]
 
 
 def sentence_at(doc: Any, token_index: int) -> Any:
     """The sentence (a Span) holding the token at `token_index`."""
-    found = sentences(doc)
-    return found[bisect_right(doc.user_data[_STARTS], token_index) - 1]
+    found, starts = _sentence_list(doc)
+    return found[bisect_right(starts, token_index) - 1]
 
 
 def entities(doc: Any) -> tuple[Any, ...]:
     """`doc.ents`, listed once and kept on the doc (spaCy walks every token on each access)."""
-    cached = doc.user_data.get(_ENTS)
-    if cached is None:
-        cached = tuple(doc.ents)
-        doc.user_data[_ENTS] = cached
-        doc.user_data[_ENT_STARTS] = [ent.start for ent in cached]
-    return cached
+    return _entity_list(doc)[0]
 
 
 def entities_in(span: Any) -> tuple[Any, ...]:
     """The doc's entities that lie inside `span` (a sentence), as `span.ents` gives them."""
-    found = entities(span.doc)
-    starts = span.doc.user_data[_ENT_STARTS]
+    found, starts = _entity_list(span.doc)
     first = bisect_left(starts, span.start)
     last = bisect_left(starts, span.end)
     return tuple(ent for ent in found[first:last] if ent.end <= span.end)
@@ -125,8 +130,8 @@ def entities_in(span: Any) -> tuple[Any, ...]:
 
 def entity_at(doc: Any, token_index: int) -> Any | None:
     """The entity holding the token at `token_index`, or None."""
-    found = entities(doc)
-    k = bisect_right(doc.user_data[_ENT_STARTS], token_index) - 1
+    found, starts = _entity_list(doc)
+    k = bisect_right(starts, token_index) - 1
     return found[k] if k >= 0 and found[k].start <= token_index < found[k].end else None
 
 
