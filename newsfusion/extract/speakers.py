@@ -74,6 +74,7 @@ PERSON_DESCRIPTORS = frozenset(
     researcher analyst economist lawyer attorney judge prosecutor father mother woman man teenager student teacher
     witness doctor author writer executive founder host anchor""".split()
 )
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "they": None, "them": None, "it": None, "we": None, "i": None}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _MALE = frozenset("man boy father son husband brother spokesman congressman chairman businessman king prince".split())
@@ -181,12 +182,25 @@ def _absolute_subject(verb: Any) -> Any:
     return None
 
 
+def _nearest_subject(verb: Any) -> Any:
+    """The verb's subject; when the parser gave it several, the one nearest the verb.
+
+    A misparse can hang two subjects on one verb: in 'the expulsions meant "...," Ushakov said'
+    both "expulsions" and "Ushakov" are subjects of "said", and in '"... [and] he could,"
+    Rep. Steve Cohen told CNN' so are "[" and "Cohen". Punctuation is never the subject.
+    """
+    subjects = [child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"} and not child.is_punct]
+    return min(subjects, key=lambda child: abs(child.i - verb.i)) if subjects else None
+
+
 def subject_of(verb: Any) -> Any:
     """The verb's subject; for "..., urging X" the subject of the verb it hangs from; for "leading him to conclude" the object."""
     original = verb
     for _ in range(3):
-        subject = next((child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
+        subject = _nearest_subject(verb)
         if subject is not None:
+            if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.i != verb.i:
+                return verb.head  # "the governor, John Bel Edwards, who said": the one the clause is about
             return subject
         if verb.i == original.i:
             absolute = _absolute_subject(verb)
@@ -535,6 +549,8 @@ def can_speak(phrase: Any, entities: Sequence[Entity]) -> bool:
     for entity in entities:
         if entity.start <= head.idx < entity.end and entity.type in {"PERSON", "ORG", "PLACE", "NORP"}:
             return True
+    if head.text[:1].isupper() and any(entity.type == "PERSON" and head.text in entity.text.split() for entity in entities):
+        return True  # a person's name the tagger took for a common noun ("Trump later said")
     if any(child.dep_ == "appos" and child.pos_ == "PROPN" for child in head.children):
         return True
     return head.lemma_.lower() in SPEAKER_NOUNS or head.lower_ in SPEAKER_NOUNS

@@ -76,18 +76,22 @@ def test_quotes_on_labelled_allsides(cli):
 
 
 @pytest.mark.parametrize(
-    "golden, speakers",
+    "golden, precision, speakers",
     [
         # 12 articles labelled before stop 12's speaker rules; stop 14 read its misses (0.785 -> 0.849).
-        ("quotes-allsides-heldout.json", 0.83),
-        # 12 more from 12 other outlets, labelled blind in stop 14 and never read (0.828).
-        ("quotes-allsides-heldout-2.json", 0.80),
+        ("quotes-allsides-heldout.json", 0.95, 0.83),
+        # 12 more from 12 other outlets, labelled blind in stop 14, never read (0.828; 0.845 after
+        # stop 16's rules, which were written from the third set's misses).
+        ("quotes-allsides-heldout-2.json", 0.95, 0.82),
+        # 12 more from 12 further outlets, labelled blind in stop 16 (0.545 blind); stop 16 read its
+        # misses and wrote three parse-robustness rules from them (0.636).
+        ("quotes-allsides-heldout-3.json", 0.93, 0.61),
     ],
 )
-def test_quotes_held_out(cli, golden, speakers):
+def test_quotes_held_out(cli, golden, precision, speakers):
     shared_file("allsides-articles.jsonl.gz")
     metrics = run_eval(cli, "quotes", "--data", GOLDEN / golden)
-    assert metrics["quote_precision"] >= 0.95
+    assert metrics["quote_precision"] >= precision
     assert metrics["speaker_accuracy"] >= speakers
 
 

@@ -193,3 +193,47 @@ def test_a_pronoun_that_fires_back_is_not_the_last_speaker():
         "\u201cI have been fixing the roads while you have been talking about them,\u201d he fired back."
     )
     assert speaker_of(text, "I have been fixing") == "John Marsh"
+
+
+# The next three are sentences of allsides articles from the third held-out set (stop 16).
+
+
+def test_of_two_subjects_the_parser_hangs_on_said_the_nearest_speaks():
+    text = (
+        "Kremlin foreign policy aide Yuri Ushakov spoke to reporters in Moscow on Monday.\n\n"
+        "While Trump and Putin ordered summit preparations to begin after their phone call, the expulsions meant "
+        "\u201cthere was no time for discussion and there wasn\u2019t even anyone to discuss it with,\u201d Ushakov said."
+    )
+    assert speaker_of(text, "there was no time") == "Yuri Ushakov"
+
+
+def test_a_bracket_inside_the_quote_is_not_the_subject():
+    text = (
+        "\u201cI think Jeff Van Drew is making a serious mistake. I understand that he feels if he votes against "
+        "impeachment, he\u2019ll lose in a Democratic primary [and] he could,\u201d Democratic Rep. Steve Cohen (TN) "
+        "told CNN on Sunday."
+    )
+    assert speaker_of(text, "I think Jeff Van Drew") == "Steve Cohen"
+
+
+def test_a_relative_pronoun_speaks_for_the_one_it_is_about():
+    text = (
+        "Cillizza did mention the problems there by stating, \u201cmore people have died of coronavirus in Louisiana "
+        "than California,\u201d but was sure to include a more positive quote from their Democratic governor, "
+        "John Bel Edwards, who said, \u201cI'm fighting to save our people.\u201d"
+    )
+    assert speaker_of(text, "I'm fighting to save") == "John Bel Edwards"
+
+
+def test_a_name_the_tagger_took_for_a_noun_still_speaks():
+    from newsfusion.extract.entities import Entity
+    from newsfusion.extract.nlp import load_nlp
+    from newsfusion.extract.speakers import can_speak, speaker_phrase
+
+    # In its article the tagger read this "Trump" as a common noun (NN) and NER skipped it.
+    doc = load_nlp()("Trump later described the call as \u201cvery good\u201d and said he planned to meet with Putin.")
+    doc[0].pos_, doc[0].tag_ = "NOUN", "NN"
+    doc.set_ents([], default="outside")
+    known = [Entity(text="Donald Trump", type="PERSON", start=200, end=212)]
+    assert can_speak(speaker_phrase(doc[0]), known)
+    assert not can_speak(speaker_phrase(doc[0]), [])
