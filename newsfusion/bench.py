@@ -61,6 +61,16 @@ def peak_rss_mb(workers: int = 0) -> float:
     return (own + workers * child) / 1024
 
 
+def _cpu_ticks(process: Path) -> int | None:
+    """User + system CPU time of a /proc process entry, in clock ticks (None if it is gone)."""
+    try:
+        stat = (process / "stat").read_text()
+    except OSError:
+        return None
+    fields = stat.rsplit(")", 1)[-1].split()  # after the command name, which may hold spaces
+    return int(fields[11]) + int(fields[12])  # utime and stime, fields 14 and 15 of proc(5)
+
+
 class RssSampler:
     """The peak, over a run, of the summed resident memory of this process and its children.
 
@@ -73,6 +83,8 @@ class RssSampler:
         self.workers = workers
         self.peak_kb = 0
         self.peak_kb_by_pid: dict[int, int] = {}
+        self.cpu_ticks_by_pid: dict[int, int] = {}  # user + system time at the latest sample
+        self.cpu_base: dict[int, int] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="rss-sampler", daemon=True)
         self._proc = Path("/proc")
@@ -112,7 +124,31 @@ class RssSampler:
                 resident = int(fields.get("VmRSS", "0 kB").split()[0])
                 total += resident
                 self.peak_kb_by_pid[pid] = max(self.peak_kb_by_pid.get(pid, 0), resident)
+                ticks = _cpu_ticks(entry)
+                if ticks is not None:
+                    self.cpu_ticks_by_pid[pid] = ticks
         self.peak_kb = max(self.peak_kb, total)
+
+    def mark_cpu(self) -> None:
+        """Start counting CPU time from now (model loading before the clock is left out)."""
+        if self._thread.is_alive():
+            self._sample()
+            self.cpu_base = dict(self.cpu_ticks_by_pid)
+
+    def cpu_by_role(self, roles: dict[int, str]) -> dict[str, float]:
+        """CPU seconds (user + system) each role's processes used since `mark_cpu`, summed over its processes.
+
+        Unlike wall-clock stage times these do not stretch when processes wait for a core, so
+        they compare runs on a shared machine. A process is counted up to its last sample.
+        """
+        named = {os.getpid(): "main", **roles}
+        tick = os.sysconf("SC_CLK_TCK")
+        seconds: dict[str, float] = {}
+        for pid, ticks in self.cpu_ticks_by_pid.items():
+            role = named.get(pid)
+            if role is not None:
+                seconds[role] = seconds.get(role, 0.0) + (ticks - self.cpu_base.get(pid, 0)) / tick
+        return {role: round(value, 2) for role, value in sorted(seconds.items())}
 
     def peaks_by_role(self, roles: dict[int, str]) -> dict[str, float]:
         """Each role's largest process peak in MB (`roles` names pids; this process is "main").
@@ -238,6 +274,7 @@ def run_once(corpus: str, limit: int | None, settings: Settings, briefs: bool = 
                     started = time.perf_counter()
                     pipeline.warm_up()
                     startup = time.perf_counter() - started
+                    memory.mark_cpu()
                     started = report.started = time.perf_counter()
                     summary = pipeline.run(items)
                     if refresher is not None:
@@ -247,6 +284,7 @@ def run_once(corpus: str, limit: int | None, settings: Settings, briefs: bool = 
                 if refresher is not None and refresher.pid is not None:
                     roles[refresher.pid] = "brief"
             memory_by_role = memory.peaks_by_role(roles)
+            cpu_by_role = memory.cpu_by_role(roles)
     articles = summary.ingested + summary.revisions
     result = {
         "articles": articles,
@@ -260,6 +298,7 @@ def run_once(corpus: str, limit: int | None, settings: Settings, briefs: bool = 
         "latency_p99_s": round(percentile(summary.latencies, 0.99), 4),
         "peak_rss_mb": round(memory.peak_mb, 1),
         "peak_rss_by_process_mb": memory_by_role,
+        "cpu_s_by_process": cpu_by_role,
         "stages": {stage: round(rate, 1) for stage, rate in pipeline.timer.rates().items()},
         "stage_seconds": {stage: round(spent, 2) for stage, spent in pipeline.timer.seconds.items()},
     }
@@ -327,6 +366,10 @@ def run_bench(corpus: str, limit: int | None, runs: int, settings: Settings, bri
             role: statistics.median(run["peak_rss_by_process_mb"].get(role, 0.0) for run in results)
             for role in sorted({role for run in results for role in run["peak_rss_by_process_mb"]})
         },
+        "cpu_s_by_process": {
+            role: statistics.median(run["cpu_s_by_process"].get(role, 0.0) for run in results)
+            for role in sorted({role for run in results for role in run["cpu_s_by_process"]})
+        },
         "stages": {stage: statistics.median(run["stages"].get(stage, 0.0) for run in results) for stage in stages},
         "each_run": results,
     }
@@ -348,6 +391,18 @@ def format_report(report: dict[str, Any]) -> str:
         ),
         f"peak RSS     {report['peak_rss_mb']:.0f} MB, every process summed; the largest process of each kind: "
         + ", ".join(f"{role} {mb:,.0f} MB" for role, mb in report["peak_rss_by_process_mb"].items()),
+        *(
+            [
+                "CPU          "
+                + ", ".join(
+                    f"{role} {seconds:,.1f} s ({1000 * seconds / report['articles']:,.0f} ms/article)"
+                    for role, seconds in report["cpu_s_by_process"].items()
+                )
+                + ", each kind summed over its processes"
+            ]
+            if report.get("cpu_s_by_process") and report["articles"]
+            else []
+        ),
         "stages       " + "  ".join(f"{stage} {rate:,.1f}/s" for stage, rate in report["stages"].items()),
     ]
     if report["runs"] > 1:

@@ -1,6 +1,7 @@
 """`newsfusion bench` reports the contract's figures for the documents it was given."""
 
 import json
+import os
 from pathlib import Path
 
 from newsfusion.bench import percentile
@@ -28,6 +29,10 @@ def test_bench_json_has_the_contract_keys(cli, tmp_path):
     # Which process holds the memory: this one, the workers of each pool, the brief process.
     assert {"main", "brief"} <= set(report["peak_rss_by_process_mb"])
     assert all(0 < mb <= report["peak_rss_mb"] for mb in report["peak_rss_by_process_mb"].values())
+    # Where the CPU went: the extract workers did the extraction, on the clock.
+    cpu = report["cpu_s_by_process"]
+    assert {"main", "extract", "brief"} <= set(cpu) and cpu["extract"] > 0.5
+    assert sum(cpu.values()) <= 2 * (os.cpu_count() or 1) * report["seconds"] + 1
     assert {"read", "clean", "dedupe", "store"} <= set(report["stages"])
     assert 0 < report["latency_p50_s"] <= report["latency_p95_s"]
     # The whole pipeline includes rebuilding the briefs of the stories each batch touched.
