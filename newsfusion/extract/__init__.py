@@ -32,8 +32,11 @@ PIPE_BATCH = 4
 # sub-batch (a quarter of its batch) at once, and each step's matrix product repacks the
 # weights, so more docs per step cost less. Over 160 allsides articles in chunks of 16 (as
 # the extract workers get them), batches of 32 took 0.77x the parser time of batches of 4,
-# with the same parses; the arrays held are a few MB per doc.
+# with the same parses. A sub-batch's parser arrays take about 4 KB per token, so only chunks
+# whose texts are all under PARSER_BATCH_MAX_CHARS (about 4,000 tokens) get the larger batches:
+# 8 such docs a step hold at most about 130 MB, where 8 pages of MAX_CHARS would hold 600.
 PARSER_BATCH = 32
+PARSER_BATCH_MAX_CHARS = 20_000
 
 
 @dataclass(frozen=True)
@@ -118,7 +121,8 @@ def extract_articles(articles: Sequence[Article]) -> list[Extraction]:
         positions.append(index)
     if texts:
         nlp = load_nlp(DISABLED)
-        for index, doc in zip(positions, nlp.pipe(texts, batch_size=PIPE_BATCH, component_cfg={"parser": {"batch_size": PARSER_BATCH}})):
+        parser_batch = PARSER_BATCH if max(map(len, texts)) <= PARSER_BATCH_MAX_CHARS else PIPE_BATCH
+        for index, doc in zip(positions, nlp.pipe(texts, batch_size=PIPE_BATCH, component_cfg={"parser": {"batch_size": parser_batch}})):
             results[index] = _from_doc(articles[index], doc, notes[index])
     return [result for result in results if result is not None]
 
