@@ -94,7 +94,6 @@ class FastNER:
         self.kinds = [kind for kind, _ in moves]
         self.labels = [self.vocab.strings.add(label) if label else 0 for _, label in moves]
         self.out = self.kinds.index(_OUT)
-        self.begin_or_unit = numpy.array([kind in (_BEGIN, _UNIT) and label != 0 for kind, label in zip(self.kinds, self.labels)])
         self.begin = numpy.array([kind == _BEGIN and label != 0 for kind, label in zip(self.kinds, self.labels)])
         self.unit = numpy.array([kind == _UNIT and label != 0 for kind, label in zip(self.kinds, self.labels)])
         self.in_of = {label: i for i, (kind, label) in enumerate(zip(self.kinds, self.labels)) if kind == _IN}
