@@ -71,6 +71,12 @@ def _cpu_ticks(process: Path) -> int | None:
     return int(fields[11]) + int(fields[12])  # utime and stime, fields 14 and 15 of proc(5)
 
 
+def _roles_of(pids: Any, roles: dict[int, str]) -> list[tuple[int, str]]:
+    """The sampled pids that have a role (`roles` names the workers; this process is "main")."""
+    named = {os.getpid(): "main", **roles}
+    return [(pid, named[pid]) for pid in pids if pid in named]
+
+
 class RssSampler:
     """The peak, over a run, of the summed resident memory of this process and its children.
 
@@ -141,13 +147,10 @@ class RssSampler:
         Unlike wall-clock stage times these do not stretch when processes wait for a core, so
         they compare runs on a shared machine. A process is counted up to its last sample.
         """
-        named = {os.getpid(): "main", **roles}
         tick = os.sysconf("SC_CLK_TCK")
         seconds: dict[str, float] = {}
-        for pid, ticks in self.cpu_ticks_by_pid.items():
-            role = named.get(pid)
-            if role is not None:
-                seconds[role] = seconds.get(role, 0.0) + (ticks - self.cpu_base.get(pid, 0)) / tick
+        for pid, role in _roles_of(self.cpu_ticks_by_pid, roles):
+            seconds[role] = seconds.get(role, 0.0) + (self.cpu_ticks_by_pid[pid] - self.cpu_base.get(pid, 0)) / tick
         return {role: round(value, 2) for role, value in sorted(seconds.items())}
 
     def peaks_by_role(self, roles: dict[int, str]) -> dict[str, float]:
@@ -156,12 +159,9 @@ class RssSampler:
         Says which process grows in a long run. The peaks need not fall at the same moment, so
         they may sum to more than `peak_mb`.
         """
-        named = {os.getpid(): "main", **roles}
         peaks: dict[str, float] = {}
-        for pid, peak_kb in self.peak_kb_by_pid.items():
-            role = named.get(pid)
-            if role is not None:
-                peaks[role] = max(peaks.get(role, 0.0), round(peak_kb / 1024, 1))
+        for pid, role in _roles_of(self.peak_kb_by_pid, roles):
+            peaks[role] = max(peaks.get(role, 0.0), round(self.peak_kb_by_pid[pid] / 1024, 1))
         return peaks
 
 
@@ -344,7 +344,6 @@ def run_bench(corpus: str, limit: int | None, runs: int, settings: Settings, bri
             raise NewsfusionError(f"a bench run failed ({result['error']}); the traceback is above")
         results.append(result)
     median = lambda key: statistics.median(run[key] for run in results)  # noqa: E731
-    stages = sorted({stage for run in results for stage in run["stages"]})
     return {
         "corpus": corpus,
         "limit": limit,
@@ -362,17 +361,17 @@ def run_bench(corpus: str, limit: int | None, runs: int, settings: Settings, bri
             else {}
         ),
         "peak_rss_mb": median("peak_rss_mb"),
-        "peak_rss_by_process_mb": {
-            role: statistics.median(run["peak_rss_by_process_mb"].get(role, 0.0) for run in results)
-            for role in sorted({role for run in results for role in run["peak_rss_by_process_mb"]})
-        },
-        "cpu_s_by_process": {
-            role: statistics.median(run["cpu_s_by_process"].get(role, 0.0) for run in results)
-            for role in sorted({role for run in results for role in run["cpu_s_by_process"]})
-        },
-        "stages": {stage: statistics.median(run["stages"].get(stage, 0.0) for run in results) for stage in stages},
+        "peak_rss_by_process_mb": _median_by_key(results, "peak_rss_by_process_mb"),
+        "cpu_s_by_process": _median_by_key(results, "cpu_s_by_process"),
+        "stages": _median_by_key(results, "stages"),
         "each_run": results,
     }
+
+
+def _median_by_key(results: list[dict[str, Any]], field: str) -> dict[str, float]:
+    """For a field holding {name: number} in each run, each name's median over the runs (0 where absent)."""
+    names = sorted({name for run in results for name in run[field]})
+    return {name: statistics.median(run[field].get(name, 0.0) for run in results) for name in names}
 
 
 def format_report(report: dict[str, Any]) -> str:

@@ -31,8 +31,8 @@ PIPE_BATCH = 4
 # The parser's batches are larger: it scores its moves a step at a time for all the docs of a
 # sub-batch (a quarter of its batch) at once, and each step's matrix product repacks the
 # weights, so more docs per step cost less. Over 160 allsides articles in chunks of 16 (as
-# the extract workers get them), batches of 32 took 0.77x the parser time of batches of 4,
-# with the same parses. A sub-batch's parser arrays take about 4 KB per token, so only chunks
+# the extract workers get them), batches of 32 took 0.74x the parser time of batches of 4,
+# with the same parses (`scripts/extract_speed.py --probe parser`). A sub-batch's parser arrays take about 4 KB per token, so only chunks
 # whose texts are all under PARSER_BATCH_MAX_CHARS (about 4,000 tokens) get the larger batches:
 # 8 such docs a step hold at most about 130 MB, where 8 pages of MAX_CHARS would hold 600.
 PARSER_BATCH = 32

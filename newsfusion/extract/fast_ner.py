@@ -30,6 +30,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy
+from spacy.attrs import ENT_IOB, IS_SPACE, SENT_START
+from spacy.tokens import Span
+from spacy.util import minibatch
+
 COMPONENT = "newsfusion_fast_ner"
 NER = "ner"
 
@@ -54,14 +59,13 @@ def unsupported_reason(ner: Any) -> str:
         return "the recognizer decodes with a beam"
     try:
         names = [moves.get_class_name(i) for i in range(moves.n_moves)]
-        kinds = [name.split("-")[0] for name in names]
         lower, upper = model.get_ref("lower"), model.get_ref("upper")
         n_features, n_pieces = lower.get_dim("nF"), lower.get_dim("nP")
         unseen = model.attrs.get("unseen_classes") or set()
         has_upper = model.attrs.get("has_upper", True)
     except (KeyError, ValueError, AttributeError) as error:
         return f"unexpected model layout ({error})"
-    if any(kind not in _KINDS for kind in kinds):
+    if any(name.partition("-")[0] not in _KINDS for name in names):
         return "a move other than B, I, L, U and O"
     if n_features != 3 or n_pieces < 2 or not has_upper:
         return "feature templates or layers other than the BILUO model's"
@@ -76,8 +80,6 @@ class FastNER:
     """Sets `doc.ents` exactly as the model's entity recognizer would, greedily, in less time."""
 
     def __init__(self, ner: Any) -> None:
-        import numpy
-
         reason = unsupported_reason(ner)
         if reason:
             raise ValueError(f"{COMPONENT} cannot stand in for this recognizer: {reason}")
@@ -105,8 +107,6 @@ class FastNER:
 
     def pipe(self, docs: Any, *, batch_size: int = 256) -> Any:
         """As spaCy's recognizer: batches sorted by length, predicted in quarters of the batch."""
-        from spacy.util import minibatch
-
         for batch in minibatch(docs, size=batch_size):
             batch = list(batch)
             by_length = sorted(batch, key=len)
@@ -115,12 +115,9 @@ class FastNER:
             yield from batch
 
     def _annotate(self, docs: list[Any]) -> None:
-        from spacy.attrs import ENT_IOB
-
-        preset = [doc for doc in docs if len(doc) and doc.to_array(ENT_IOB).any()]
+        preset, docs = _split(doc for doc in docs if len(doc))
         if preset:
             self.ner.set_annotations(preset, self.ner.predict(preset))
-        docs = [doc for doc in docs if len(doc) and not any(doc is other for other in preset)]
         if not docs:
             return
         tokvecs = self.tok2vec.predict(docs)
@@ -131,10 +128,6 @@ class FastNER:
             offset += len(doc)
 
     def _decode(self, doc: Any, cached: Any, offset: int) -> None:
-        import numpy
-        from spacy.attrs import IS_SPACE, SENT_START
-        from spacy.tokens import Span
-
         n = len(doc)
         rows = cached[offset + 1 : offset + 1 + n]  # (n, 3 features, hidden, pieces)
         padding = cached[0]
@@ -184,6 +177,15 @@ class FastNER:
             if not takes_in:
                 return t + 1
             t += 1
+
+
+def _split(docs: Any) -> tuple[list[Any], list[Any]]:
+    """The docs that arrive with entities already set, and the others."""
+    preset: list[Any] = []
+    bare: list[Any] = []
+    for doc in docs:
+        (preset if doc.to_array(ENT_IOB).any() else bare).append(doc)
+    return preset, bare
 
 
 def register() -> None:
