@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..clean.metadata import parse_date
+from .nlp import entities as doc_entities
 from .nlp import sentence_at
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -117,7 +118,7 @@ def find_dates(doc: Any, published: str | None) -> list[DateMention]:
         except ValueError:
             reference = None
     found = []
-    for ent in doc.ents:
+    for ent in doc_entities(doc):
         if ent.label_ != "DATE" or "\n" in ent.text.strip():
             continue
         sentence = sentence_at(doc, ent.start)

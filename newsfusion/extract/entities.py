@@ -16,7 +16,8 @@ from typing import Any
 
 from ..cluster.features import _frequencies
 from .gazetteer import gazetteer
-from .nlp import sentence_at, doc_text
+from .nlp import doc_text, sentence_at
+from .nlp import entities as doc_entities
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -75,7 +76,7 @@ def find_entities(doc: Any) -> list[Entity]:
     places = gazetteer()
     frequencies = _frequencies()
     found: list[Entity] = []
-    for ent in doc.ents:
+    for ent in doc_entities(doc):
         if ent.label_ not in KEPT_LABELS or "\n" in ent.text:
             continue
         text, start = ent.text, ent.start_char

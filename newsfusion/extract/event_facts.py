@@ -9,7 +9,8 @@ expression that belongs to an event's own clause ("called on Wednesday for ...")
 from __future__ import annotations
 
 from .event_cues import KILL_WORDS, NUMBER_WORDS, PAST_MARKERS, WOUND_WORDS
-from .nlp import entities_in
+from .nlp import entities_in, span_tokens
+from .nlp import tokens as doc_tokens
 
 
 def _number(token) -> int | None:
@@ -57,7 +58,7 @@ def _count_of(token) -> int | None:
 def casualties(sent) -> tuple[int | None, int | None]:
     """(dead, injured) the sentence reports: "killed 27 people", "left 32 dead and 200 injured"."""
     found = {"dead": None, "injured": None}
-    for token in sent:
+    for token in span_tokens(sent):
         lemma = token.lemma_.lower()
         kind = "dead" if lemma in KILL_WORDS or token.lower_ in KILL_WORDS else (
             "injured" if lemma in WOUND_WORDS or token.lower_ in WOUND_WORDS else None)
@@ -77,7 +78,7 @@ def casualties(sent) -> tuple[int | None, int | None]:
             count = _count_of(token.head) if token.dep_ == "amod" else None
             if count is None:  # "left at least 32 people dead": the number before it
                 for k in range(token.i - 1, max(sent.start, token.i - 5) - 1, -1):
-                    other = sent.doc[k]
+                    other = doc_tokens(sent.doc)[k]
                     if other.like_num or other.dep_ == "nummod":
                         count = _count_of(other)
                         break

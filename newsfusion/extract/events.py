@@ -32,7 +32,7 @@ from .event_cues import (
 )
 from .event_facts import casualties, date_span, in_anchored_clause, past_anchors
 from .event_lexicon import COOPERATIVE, HOSTILE, LIGHT_VERBS, NOUNS, VERBS, VIOLENT, Rule
-from .nlp import doc_text, entity_at, sentences
+from .nlp import doc_text, entity_at, sentences, span_tokens
 
 __all__ = ["Actor", "Event", "EventActor", "EventMention", "code_text", "event_records", "find_events", "reference_year"]
 
@@ -184,7 +184,7 @@ def _verb_candidate(tok) -> _Cand | None:
 def _candidates(sent) -> tuple[list[_Cand], dict[int, _Cand]]:
     cands: list[_Cand] = []
     by_token: dict[int, _Cand] = {}
-    for tok in sent:
+    for tok in span_tokens(sent):
         pos = tok.pos_
         cand = None
         if (pos == "VERB" or (pos == "ADJ" and tok.tag_ == "VBN")) and tok.dep_ != "amod":

@@ -16,7 +16,8 @@ from typing import Any, Sequence
 
 from ..cluster.features import is_background
 from .quotes import SPEECH_VERBS, _resolve, _speaker_phrase, _subject_of, can_speak
-from .nlp import sentence_at, doc_text
+from .nlp import doc_text, sentence_at
+from .nlp import tokens as doc_tokens
 
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -179,11 +180,11 @@ def _reporter(sentence: Any, entities: Sequence[Any]) -> str | None:
 def find_figures(doc: Any, entities: Sequence[Any], dates: Sequence[Any] = ()) -> list[Figure]:
     """The figures of a parsed article, in text order."""
     text = doc_text(doc)
-    years = [int(t.text) for t in doc if _YEAR.match(t.text)]
+    years = [int(t.text) for t in doc_tokens(doc) if _YEAR.match(t.text)]
     latest_year = max(years) if years else None
     figures: list[Figure] = []
     skip_until = -1
-    for token in doc:
+    for token in doc_tokens(doc):
         numeric = token.like_num or token.lower_ in _WORD_NUMBERS or re.match(r"^\$?\d", token.text) or (
             "-" in token.lower_ and token.lower_.split("-")[0] in _WORD_NUMBERS
         )

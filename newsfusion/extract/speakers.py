@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from .entities import Entity
-from .nlp import doc_text
+from .nlp import doc_text, tokens
 
 SPEECH_VERBS = frozenset(
     """say tell add state urge warn insist note explain ask reply declare claim write tweet announce argue stress
@@ -249,7 +249,7 @@ class Discourse:
                 if span is not None:
                     self.mentions.append(Mention(entity.start, entity.end, self.full_name(entity.text), "person", OTHER, span.root.i))
         self.nouns: dict[str, list[int]] = {}  # lemma -> indices of the nouns outside quotes, in order
-        for token in doc:
+        for token in tokens(doc):
             if token.pos_ in {"NOUN", "PROPN"} and not self.in_quote(token.idx):
                 self.nouns.setdefault(token.lemma_.lower(), []).append(token.i)
             if token.dep_ not in _ROLE_DEPS:
