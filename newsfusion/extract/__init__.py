@@ -5,13 +5,16 @@ lemmatizer replaced by a cached equivalent (`fast_attributes.py`) and its entity
 decoded by `fast_ner.py` (the same entities, faster); each extractor then reads the parsed
 document. Articles that are not in English are skipped
 with a reason (the English model would mislabel them), and very long ones are cut to
-`nlp.MAX_CHARS` characters with a note, so one enormous page cannot stall the stage.
+`nlp.MAX_CHARS` characters with a note, so one enormous page cannot stall the stage. Long
+texts go through spaCy in pieces cut at paragraph breaks and are joined back into one
+document (`SEGMENT_CHARS`), so a worker's memory does not grow with the longest article.
 """
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import asdict, dataclass, field
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 from ..types import Article
 from .dates import DateMention, find_dates
@@ -32,11 +35,19 @@ PIPE_BATCH = 4
 # sub-batch (a quarter of its batch) at once, and each step's matrix product repacks the
 # weights, so more docs per step cost less. Over 160 allsides articles in chunks of 16 (as
 # the extract workers get them), batches of 32 took 0.74x the parser time of batches of 4,
-# with the same parses (`scripts/extract_speed.py --probe parser`). A sub-batch's parser arrays take about 4 KB per token, so only chunks
-# whose texts are all under PARSER_BATCH_MAX_CHARS (about 4,000 tokens) get the larger batches:
-# 8 such docs a step hold at most about 130 MB, where 8 pages of MAX_CHARS would hold 600.
+# with the same parses (`scripts/extract_speed.py --probe parser`). A sub-batch's parser
+# arrays take about 4 KB per token; with pieces of at most SEGMENT_CHARS (about 2,000
+# tokens) its 8 docs hold at most about 65 MB.
 PARSER_BATCH = 32
-PARSER_BATCH_MAX_CHARS = 20_000
+# Texts longer than this go through spaCy in pieces of at most this many characters, cut
+# after a paragraph break where there is one (`text_pieces`), and the pieces' docs are joined
+# back into one. spaCy's arrays grow with a doc's length: the longest allsides article
+# (75,000 characters) raised an extract worker by 250 MB inside `nlp()`. A paragraph break
+# already ends a sentence, so no sentence is split; but the models' token windows (four
+# tokens either side) no longer see across the cut, which can change a tag, an arc or an
+# entity next to it. About one allsides article in ten is longer than this (1,020 of the
+# first 10,000); `scripts/memory_probes.py worker` counts the extractions that change.
+SEGMENT_CHARS = 10_000
 
 
 @dataclass(frozen=True)
@@ -120,15 +131,53 @@ def extract_articles(articles: Sequence[Article]) -> list[Extraction]:
         texts.append(text)
         positions.append(index)
     if texts:
-        nlp = load_nlp(DISABLED)
-        parser_batch = PARSER_BATCH if max(map(len, texts)) <= PARSER_BATCH_MAX_CHARS else PIPE_BATCH
-        for index, doc in zip(positions, nlp.pipe(texts, batch_size=PIPE_BATCH, component_cfg={"parser": {"batch_size": parser_batch}})):
+        for index, doc in zip(positions, _parse(texts)):
             results[index] = _from_doc(articles[index], doc, notes[index])
     return [result for result in results if result is not None]
+
+
+def _parse(texts: list[str]) -> Iterator[Any]:
+    """One spaCy doc per text, in order; long texts are parsed in pieces and joined (`SEGMENT_CHARS`)."""
+    from spacy.tokens import Doc
+
+    nlp = load_nlp(DISABLED)
+    pieces = [text_pieces(text) for text in texts]
+    docs = nlp.pipe(itertools.chain.from_iterable(pieces), batch_size=PIPE_BATCH, component_cfg={"parser": {"batch_size": PARSER_BATCH}})
+    for parts in pieces:
+        if len(parts) == 1:
+            yield next(docs)
+        else:
+            yield Doc.from_docs([next(docs) for _ in parts], ensure_whitespace=False)
+
+
+def text_pieces(text: str, limit: int | None = None) -> list[str]:
+    """`text` cut into pieces of at most `limit` (default `SEGMENT_CHARS`) characters that join back into it.
+
+    Each cut falls in the second half of its piece: after a paragraph break if there is one,
+    else after a line break, a sentence's full stop, or a space (with the whitespace that
+    follows), else at the limit.
+    """
+    limit = limit or SEGMENT_CHARS
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        end = len(window)
+        for mark in ("\n\n", "\n", ". ", " "):
+            at = window.rfind(mark, limit // 2)
+            if at >= 0:
+                end = at + len(mark)
+                while end < len(window) and window[end].isspace():
+                    end += 1
+                break
+        pieces.append(window[:end])
+        start += end
+    pieces.append(text[start:])
+    return pieces
 
 
 def extract_article(article: Article) -> Extraction:
     return extract_articles([article])[0]
 
 
-__all__ = ["Extraction", "extract_article", "extract_articles"]
+__all__ = ["Extraction", "extract_article", "extract_articles", "text_pieces"]

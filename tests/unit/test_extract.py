@@ -124,3 +124,44 @@ def test_text_without_sentences_and_tables():
     words = extract_article(Article("w", "azerbaijan armenia karabakh ceasefire " * 50))
     table = extract_article(Article("t", "\n\n".join(f"| {i} | Kyle Busch | {5040 - i} |" for i in range(200))))
     assert words.quotes == () and table.quotes == ()
+
+
+def test_text_pieces_join_back_and_cut_after_paragraphs():
+    from newsfusion.extract import text_pieces
+
+    text = "\n\n".join(f"Paragraph {i} says the talks in Yevlakh went on for hours." for i in range(40))
+    pieces = text_pieces(text, 300)
+    assert "".join(pieces) == text and len(pieces) > 1
+    assert all(len(piece) <= 300 for piece in pieces)
+    assert all(piece.endswith("\n\n") for piece in pieces[:-1])
+    unbroken = "x" * 1000  # no whitespace anywhere: cut at the limit
+    assert text_pieces(unbroken, 300) == ["x" * 300] * 3 + ["x" * 100]
+    assert text_pieces("", 300) == [""]
+
+
+def test_a_long_article_parsed_in_pieces_keeps_its_spans(monkeypatch):
+    """Pieces are joined back into one doc: every span still points into the article's own text."""
+    import newsfusion.extract as extract
+
+    text = (BODY + "\n\n") * 3 + VOA
+    article = Article("long", text, published="2023-09-20")
+    whole = extract_article(article)
+    monkeypatch.setattr(extract, "SEGMENT_CHARS", 1500)
+    assert len(extract.text_pieces(text)) >= 4
+    cut = extract_article(article)
+    assert cut.entities and all(text[e.start : e.end] == e.text for e in cut.entities)
+    assert cut.quotes and all(text[q.start : q.end] == q.text for q in cut.quotes)
+    assert [f.value for f in cut.figures] == [f.value for f in whole.figures]
+    assert cut.quotes == whole.quotes
+
+
+def test_stopwords_do_not_import_spacy():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from newsfusion.extract.nlp import english_stopwords; words = english_stopwords(); "
+        "assert 'spacy' not in sys.modules; from spacy.lang.en.stop_words import STOP_WORDS; "
+        "assert words == frozenset(STOP_WORDS) and \"n't\" in words; print('ok')"
+    )
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "ok"
