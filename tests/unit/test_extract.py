@@ -165,3 +165,13 @@ def test_stopwords_do_not_import_spacy():
         "assert words == frozenset(STOP_WORDS) and \"n't\" in words; print('ok')"
     )
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "ok"
+
+
+def test_token_lists_are_kept_on_the_doc():
+    from newsfusion.extract.nlp import load_nlp, sentences, span_tokens, tokens
+
+    doc = load_nlp(())(VOA)
+    listed = tokens(doc)
+    assert listed is tokens(doc) and [t.i for t in listed] == list(range(len(doc)))
+    second = sentences(doc)[1]
+    assert [t.text for t in span_tokens(second)] == [t.text for t in second]
