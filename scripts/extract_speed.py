@@ -3,6 +3,7 @@
     python scripts/extract_speed.py 5000 60 --runs 3                   # whole extraction, fast NER vs the model's
     python scripts/extract_speed.py 10000 800 --probe ner              # the recognizer alone, and docs that differ
     python scripts/extract_speed.py 6000 160 --runs 3 --probe parser   # the parser, batches of 4 vs 32
+    python scripts/extract_speed.py 7000 200 --probe components        # CPU per article, component by component
 
 The default probe starts one process per variant and run, taking turns; each cleans allsides
 records START..START+COUNT, extracts the first 4 of them to load the model, lexicons and
@@ -14,7 +15,11 @@ give the same digest (identical entities, quotes, figures, dates, places, events
 decoder on copies of the same docs, timing each and counting docs whose entities or IOB tags
 differ. `parser` parses the records up to the parser, then times the parser over copies in
 chunks of 16 (as the extract workers get them) with batches of 4 and of 32, in turns, and
-checks that the parses are the same.
+checks that the parses are the same. `components` cleans the records (English only), warms up on
+4, then times the tokenizer, each pipeline component in turn over all the docs (the parser in
+batches of 32, the rest of 4), and the extractors, each in ms per article, twice: with the
+attribute stand-in's cache as the warm-up left it, and again warm. Run it with
+OPENBLAS_NUM_THREADS=1, as the extract workers run.
 """
 
 from __future__ import annotations
@@ -106,12 +111,44 @@ def parser_probe(start: int, count: int, runs: int) -> None:
           f"parses {'identical' if parses[4] == parses[32] else 'DIFFER'}")
 
 
+def components_probe(start: int, count: int) -> None:
+    import newsfusion.extract as extract
+    from newsfusion.clean import clean_document
+    from newsfusion.extract.nlp import load_nlp
+    from newsfusion.ingest import InputReader
+    from newsfusion.settings import load_settings
+    from newsfusion.types import Article
+
+    settings, _ = load_settings({})
+    documents = itertools.islice(InputReader(settings).read([CORPUS]), start, start + count)
+    articles = [a for a in map(clean_document, documents) if isinstance(a, Article) and a.language in (None, "en")]
+    extract.extract_articles(articles[:4])
+    nlp = load_nlp(extract.DISABLED)
+    texts = [a.text[: extract.MAX_CHARS] for a in articles]
+    for label in ("first pass", "second pass"):
+        started = time.process_time()
+        docs = [nlp.make_doc(text) for text in texts]
+        spent = {"tokenizer": time.process_time() - started}
+        for name, component in nlp.pipeline:
+            started = time.process_time()
+            batch = extract.PARSER_BATCH if name == "parser" else extract.PIPE_BATCH
+            docs = list(component.pipe(docs, batch_size=batch) if hasattr(component, "pipe") else map(component, docs))
+            spent[name] = time.process_time() - started
+        started = time.process_time()
+        for article, doc in zip(articles, docs):
+            extract._from_doc(article, doc, [])
+        spent["extractors"] = time.process_time() - started
+        total = sum(spent.values())
+        print(f"{label}: {len(articles)} articles, {1000 * total / len(articles):.0f} ms each: "
+              + ", ".join(f"{name} {1000 * seconds / len(articles):.1f}" for name, seconds in spent.items()))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("start", type=int)
     parser.add_argument("count", type=int)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--probe", choices=["extract", "ner", "parser"], default="extract")
+    parser.add_argument("--probe", choices=["extract", "ner", "parser", "components"], default="extract")
     parser.add_argument("--child", choices=["model-ner", "fast-ner"])
     args = parser.parse_args()
     if args.probe == "ner":
@@ -119,6 +156,9 @@ def main() -> None:
         return
     if args.probe == "parser":
         parser_probe(args.start, args.count, args.runs)
+        return
+    if args.probe == "components":
+        components_probe(args.start, args.count)
         return
     if args.child:
         child(args.start, args.count, args.child)
