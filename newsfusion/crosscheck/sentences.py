@@ -100,20 +100,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def split_sentences(source_id: str, text: str, min_words: int = MIN_WORDS) -> list[Sentence]:
-    """The article's sentences of at least `min_words` words.
-
-    Kept for the last `SPLIT_CACHE` articles: a story's brief is rebuilt each time an article
-    joins it, and splitting and stemming its earlier articles again was a fifth of a build.
-    """
-    return list(_split_sentences(source_id, text, min_words))
-
-
-# Articles whose sentences `split_sentences` keeps (a few hundred KB each at most).
-SPLIT_CACHE = 256
-
-
-@lru_cache(maxsize=SPLIT_CACHE)
-def _split_sentences(source_id: str, text: str, min_words: int) -> tuple[Sentence, ...]:
+    """The article's sentences of at least `min_words` words."""
     stop = stopwords()
     sentences = []
     for start, end in sentence_spans(text):
@@ -124,4 +111,4 @@ def _split_sentences(source_id: str, text: str, min_words: int) -> tuple[Sentenc
         stems = tuple(stem(token) for token in tokens)
         content = frozenset(s for token, s in zip(tokens, stems) if token not in stop and (len(token) > 1 or token.isdigit()))
         sentences.append(Sentence(source_id, len(sentences), start, end, body, stems, content, tuple(tokens)))
-    return tuple(sentences)
+    return sentences
