@@ -1,4 +1,4 @@
-"""Extraction CPU, one spaCy variant against another: the probes behind BENCHMARKS.md's stop 16 figures.
+"""Extraction CPU, one spaCy variant against another, and component by component: the probes behind BENCHMARKS.md's stop 16 and 17 figures.
 
     python scripts/extract_speed.py 5000 60 --runs 3                   # whole extraction, fast NER vs the model's
     python scripts/extract_speed.py 10000 800 --probe ner              # the recognizer alone, and docs that differ

@@ -88,14 +88,22 @@ def load_nlp(disable: tuple[str, ...] = (), *, fast_attributes: bool = True, fas
     )
 
 
+def _kept(doc: Any, key: str, build: Any) -> Any:
+    """`build()`, worked out once per doc and kept in its user_data under `key`."""
+    value = doc.user_data.get(key)
+    if value is None:
+        value = doc.user_data[key] = build()
+    return value
+
+
 def _listed(doc: Any, key: str, spans: Any) -> tuple[Any, list[int]]:
     """Spans of the doc listed once and kept on it, with their start tokens (for bisecting)."""
-    cached = doc.user_data.get(key)
-    if cached is None:
+
+    def build() -> tuple[Any, list[int]]:
         listed = spans()
-        cached = (listed, [span.start for span in listed])
-        doc.user_data[key] = cached
-    return cached
+        return listed, [span.start for span in listed]
+
+    return _kept(doc, key, build)
 
 
 def _sentence_list(doc: Any) -> tuple[list[Any], list[int]]:
@@ -148,11 +156,7 @@ def tokens(doc: Any) -> list[Any]:
     Each `doc[i]`, and each walk over a doc or a span, makes new Token objects; the extractors
     walk an article's tokens a dozen times, and making them was a third of their time.
     """
-    listed = doc.user_data.get(_TOKENS)
-    if listed is None:
-        listed = list(doc)
-        doc.user_data[_TOKENS] = listed
-    return listed
+    return _kept(doc, _TOKENS, lambda: list(doc))
 
 
 def span_tokens(span: Any) -> list[Any]:
@@ -162,11 +166,7 @@ def span_tokens(span: Any) -> list[Any]:
 
 def doc_text(doc: Any) -> str:
     """`doc.text`, built once: spaCy joins every token's text on each access of the property."""
-    text = doc.user_data.get(_TEXT)
-    if text is None:
-        text = doc.text
-        doc.user_data[_TEXT] = text
-    return text
+    return _kept(doc, _TEXT, lambda: doc.text)
 
 
 @lru_cache(maxsize=1)
@@ -174,9 +174,9 @@ def english_stopwords() -> frozenset[str]:
     """spaCy's English stopword list (the modules that use it add their own few words).
 
     The list's module is a plain file of words. Importing it the usual way imports spaCy and
-    thinc first (about 80 MB and a second), which processes that never parse (the main
-    process, the brief refresher) would otherwise pay for a word list; so the file is run
-    alone unless spaCy is already loaded.
+    thinc first (about 50 MB and a second), which a process that never parses (the bench's
+    brief refresher) would otherwise pay for a word list; so the file is run alone unless
+    spaCy is already loaded.
     """
     import importlib.util
     import sys
