@@ -21,12 +21,14 @@ from .crosscheck.material import build_material
 from .extract import extract_articles
 from .ingest import InputReader
 from .settings import Settings
-from .types import Article
+from .types import Article, RawDocument
 
 
 def run_brief_bench(corpus: str, articles: int, runs: int, settings: Settings) -> dict[str, Any]:
     cleaned: list[Article] = []
     for document in itertools.islice(InputReader(settings).read([corpus]), articles * 2):
+        if not isinstance(document, RawDocument):  # the reader rejected it (unreadable, too large)
+            continue
         result = clean_document(document)
         if isinstance(result, Article) and result.language in (None, "en"):
             cleaned.append(result)

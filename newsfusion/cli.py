@@ -272,6 +272,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
         )
         print(json.dumps(report, indent=2) if args.json else format_cluster_report(report))
         return 0
+    if args.stage == "extract":
+        from .bench_extract import format_extract_report, run_extract_bench
+
+        report = run_extract_bench(args.corpus, args.limit, args.runs, _settings(args))
+        print(json.dumps(report, indent=2) if args.json else format_extract_report(report))
+        return 0
     if args.stage == "brief":
         from .bench_brief import format_brief_report, run_brief_bench
 
@@ -473,10 +479,11 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--runs", type=int, default=1, metavar="K", help="independent runs; figures are their medians (default 1)")
     bench.add_argument(
         "--stage",
-        choices=["pipeline", "cluster", "brief"],
+        choices=["pipeline", "extract", "cluster", "brief"],
         default="pipeline",
-        help="pipeline: the whole pipeline on the corpus; cluster: story assignment alone, replaying the corpus to --sizes; "
-        "brief: building the brief of one story of --limit articles (default 100)",
+        help="pipeline: the whole pipeline on the corpus; extract: the extract stage alone, in its worker processes, on the "
+        "articles of the first --limit documents (default 1000); cluster: story assignment alone, replaying the corpus to "
+        "--sizes; brief: building the brief of one story of --limit articles (default 100)",
     )
     bench.add_argument("--sizes", default="10000,100000,1000000", help="with --stage cluster: article counts to report at")
     bench.add_argument(

@@ -112,3 +112,29 @@ def test_a_long_run_reports_its_progress(capsys, monkeypatch):
     monkeypatch.setattr(_ProgressLine, "PERIOD_S", 0.0)
     line(SimpleNamespace(seen=2400))
     assert "bench: 2,400 documents stored" in capsys.readouterr().err
+
+
+def test_extract_stage_bench_reports_rate_cpu_and_memory(cli, tmp_path):
+    text = (FIXTURES / "reuters-karabakh-excerpt.txt").read_text(encoding="utf-8")
+    corpus = tmp_path / "corpus.jsonl"
+    rows = [{"id": f"a{i}", "text": text + f"\n\nUpdate {i}."} for i in range(40)]
+    rows.append({"id": "empty", "text": ""})  # rejected by cleaning: not counted as an article
+    corpus.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    result = cli("bench", "--stage", "extract", "--corpus", corpus, "--limit", "41", "--json")
+    assert result.code == 0, result.err
+    report = json.loads(result.out)
+    assert report["articles"] == 40 and report["english"] == 40 and report["workers"] >= 1
+    assert report["articles_per_s"] > 0 and report["cpu_ms_per_article"] > 10  # spaCy ran, in the workers
+    assert 0 < report["article_share_p50_s"] <= report["article_share_p95_s"]
+    assert report["peak_rss_mb"] > 100 and len(report["each_run"]) == 1
+    result = cli("bench", "--stage", "extract", "--corpus", corpus, "--limit", "41")
+    assert result.code == 0, result.err
+    assert "articles/s" in result.out and "ms of one core per article" in result.out
+
+
+def test_extract_stage_bench_says_when_nothing_survives_cleaning(cli, tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"id": "empty", "text": ""}) + "\n")
+    result = cli("bench", "--stage", "extract", "--corpus", corpus, "--limit", "5")
+    assert result.code != 0
+    assert "survived cleaning" in result.err and "Traceback" not in result.err

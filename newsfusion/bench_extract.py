@@ -1,0 +1,133 @@
+"""`newsfusion bench --stage extract`: the extract stage alone, in its worker processes.
+
+The first N documents of the corpus (default 1,000) are cleaned once, before the clock, in
+this process. The extract workers are started and their model loaded, also before the clock
+(as in a long-running service). Then every article is handed to the extract lane at once,
+in the pipeline's chunks, and the clock stops when the last extraction is back. So the rate
+is what the extract stage sustains when it is the only work on the machine. Non-English
+articles are counted too, as in the pipeline, though spaCy is not run on them.
+
+Each run is a fresh process. The report gives the median of each figure, and every run's
+figures beside it. CPU time per article comes from the workers' own counters, which do not
+stretch while a process waits for a core; it is the steadier figure on a shared machine.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import statistics
+import time
+from typing import Any
+
+from .bench import RssSampler, _result_of, percentile
+from .clean import clean_document
+from .errors import NewsfusionError
+from .ingest import InputReader
+from .settings import Settings
+from .types import Article, RawDocument
+from .workers import ExtractLane, ToExtract, worker_count
+
+DEFAULT_ARTICLES = 1000
+
+
+def _cleaned(corpus: str, limit: int, settings: Settings) -> list[Article]:
+    """The articles among the first `limit` documents; documents the reader or the cleaner rejects are left out."""
+    documents = itertools.islice(InputReader(settings).read([corpus]), limit)
+    cleaned = (clean_document(document) for document in documents if isinstance(document, RawDocument))
+    return [result for result in cleaned if isinstance(result, Article)]
+
+
+def run_extract_once(corpus: str, limit: int, settings: Settings) -> dict[str, Any]:
+    """Extract the articles among the first `limit` documents of `corpus`; return the measured figures."""
+    articles = _cleaned(corpus, limit, settings)
+    if not articles:
+        raise NewsfusionError(f"no article in the first {limit:,} documents of {corpus} survived cleaning; nothing to extract")
+    workers = worker_count(settings.workers)
+    lane = ExtractLane(workers)
+    try:
+        with RssSampler(workers) as memory:
+            started = time.perf_counter()
+            lane.warm_up()
+            startup = time.perf_counter() - started
+            memory.mark_cpu()
+            started = time.perf_counter()
+            lane.submit([ToExtract(index, 1, article) for index, article in enumerate(articles)])
+            done = []
+            while lane.backlog:
+                done.extend(lane.collect(wait=True))
+            seconds = time.perf_counter() - started
+            roles = {pid: "extract" for pid in lane.pids()}
+        cpu = memory.cpu_by_role(roles)
+        peaks = memory.peaks_by_role(roles)
+    finally:
+        lane.close()
+    extract_cpu = cpu.get("extract", cpu.get("main", 0.0)) if workers > 1 else cpu.get("main", 0.0)
+    shares = [item.seconds for item in done]
+    return {
+        "articles": len(articles),
+        "english": sum(article.language in (None, "en") for article in articles),
+        "words": sum(len(article.text.split()) for article in articles),
+        "workers": workers,
+        "seconds": round(seconds, 3),
+        "startup_s": round(startup, 2),
+        "articles_per_s": round(len(articles) / seconds, 2) if seconds else 0.0,
+        "cpu_ms_per_article": round(1000 * extract_cpu / len(articles), 1),
+        "article_share_p50_s": round(percentile(shares, 0.50), 4),
+        "article_share_p95_s": round(percentile(shares, 0.95), 4),
+        "peak_rss_mb": round(memory.peak_mb, 1),
+        "peak_rss_by_process_mb": peaks,
+    }
+
+
+def _child(corpus: str, limit: int, settings: Settings, queue: Any) -> None:
+    try:
+        queue.put(run_extract_once(corpus, limit, settings))
+    except BaseException as exc:  # the parent must hear of it rather than wait forever
+        queue.put({"error": f"{type(exc).__name__}: {exc}"})
+        raise
+
+
+def run_extract_bench(corpus: str, limit: int | None, runs: int, settings: Settings) -> dict[str, Any]:
+    """Run the extract-stage bench `runs` times, each in its own process; report medians and every run."""
+    limit = limit or DEFAULT_ARTICLES
+    context = multiprocessing.get_context("spawn")
+    results = []
+    for _ in range(max(1, runs)):
+        queue = context.Queue()
+        process = context.Process(target=_child, args=(corpus, limit, settings, queue))
+        process.start()
+        result = _result_of(process, queue)
+        process.join()
+        if "error" in result:
+            raise NewsfusionError(f"an extract bench run failed ({result['error']}); the traceback is above")
+        results.append(result)
+    median = lambda key: statistics.median(run[key] for run in results)  # noqa: E731
+    return {
+        "corpus": corpus,
+        "limit": limit,
+        "runs": len(results),
+        **{key: results[0][key] for key in ("articles", "english", "words", "workers")},
+        **{
+            key: median(key)
+            for key in ("seconds", "articles_per_s", "cpu_ms_per_article", "article_share_p50_s", "article_share_p95_s", "peak_rss_mb")
+        },
+        "each_run": results,
+    }
+
+
+def format_extract_report(report: dict[str, Any]) -> str:
+    lines = [
+        f"extract stage: {report['articles']:,} articles ({report['english']:,} English, {report['words']:,} words), "
+        f"{report['workers']} worker process(es), {report['runs']} run(s), medians",
+        f"rate         {report['articles_per_s']:,.2f} articles/s  ({report['seconds']:.1f} s)",
+        f"CPU          {report['cpu_ms_per_article']:,.0f} ms of one core per article, the workers summed",
+        f"per article  its share of its chunk's time: p50 {report['article_share_p50_s']:.3f} s  p95 {report['article_share_p95_s']:.3f} s",
+        f"peak RSS     {report['peak_rss_mb']:,.0f} MB, every process summed",
+    ]
+    if report["runs"] > 1:
+        lines.append(
+            "each run     "
+            + "  ".join(f"{run['articles_per_s']:,.2f}/s ({run['cpu_ms_per_article']:,.0f} ms)" for run in report["each_run"])
+        )
+    return "\n".join(lines)
