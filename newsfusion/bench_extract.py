@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import statistics
+import sys
 import time
 from typing import Any
 
@@ -29,6 +30,8 @@ from .types import Article, RawDocument
 from .workers import ExtractLane, ToExtract, worker_count
 
 DEFAULT_ARTICLES = 1000
+# Seconds between progress lines on stderr.
+PROGRESS_EVERY_S = 10.0
 
 
 def _cleaned(corpus: str, limit: int, settings: Settings) -> list[Article]:
@@ -40,6 +43,7 @@ def _cleaned(corpus: str, limit: int, settings: Settings) -> list[Article]:
 
 def run_extract_once(corpus: str, limit: int, settings: Settings) -> dict[str, Any]:
     """Extract the articles among the first `limit` documents of `corpus`; return the measured figures."""
+    print(f"bench: cleaning the first {limit:,} documents of {corpus} (not timed)", file=sys.stderr, flush=True)
     articles = _cleaned(corpus, limit, settings)
     if not articles:
         raise NewsfusionError(f"no article in the first {limit:,} documents of {corpus} survived cleaning; nothing to extract")
@@ -53,9 +57,15 @@ def run_extract_once(corpus: str, limit: int, settings: Settings) -> dict[str, A
             memory.mark_cpu()
             started = time.perf_counter()
             lane.submit([ToExtract(index, 1, article) for index, article in enumerate(articles)])
-            done = []
+            done: list = []
+            reported = started
             while lane.backlog:
                 done.extend(lane.collect(wait=True))
+                now = time.perf_counter()
+                if now - reported >= PROGRESS_EVERY_S:
+                    reported = now
+                    rate = len(done) / (now - started)
+                    print(f"bench: {len(done):,} of {len(articles):,} articles extracted, {rate:,.1f}/s", file=sys.stderr, flush=True)
             seconds = time.perf_counter() - started
             roles = {pid: "extract" for pid in lane.pids()}
         cpu = memory.cpu_by_role(roles)
