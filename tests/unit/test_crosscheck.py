@@ -89,3 +89,24 @@ def test_two_figures_of_one_article_are_never_one_slot():
     facts = figure_facts(build_material(None, rows))
     assert not [fact for fact in facts if fact.status == "conflict" and len(set(fact.sources)) == 1]
     assert all(len({v["source_id"] for v in fact.values}) == len(fact.values) for fact in facts)
+
+
+def test_inflected_words_share_a_stem():
+    from newsfusion.crosscheck.sentences import stem
+
+    assert stem("killed") == stem("killing") == stem("kills")
+    assert stem("offensive") == stem("offensives") and stem("ceasefire") != stem("fire")
+
+
+def test_building_a_brief_loads_neither_nltk_nor_spacy():
+    """The process that builds briefs stays small: no nltk package (scipy.stats with it) and no spaCy."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from newsfusion.brief import build_brief; from newsfusion.crosscheck.sentences import split_sentences; "
+        "split_sentences('a', 'Troops advanced on Tuesday. Officials said 27 people were killed.'); "
+        "assert 'nltk' not in sys.modules and 'spacy' not in sys.modules, sorted(m for m in sys.modules if m in ('nltk', 'spacy')); "
+        "print('ok')"
+    )
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "ok"
