@@ -39,7 +39,7 @@ from .ingest import InputReader
 from .pipeline import Pipeline
 from .settings import Settings
 from .store import Store
-from .workers import worker_count
+from .pools import worker_count
 
 
 def percentile(values: list[float], fraction: float) -> float:

@@ -38,7 +38,8 @@ from .ingest import InputReader
 from .settings import Settings
 from .store import Store
 from .types import Article, RawDocument
-from .workers import PreparePool, worker_count
+from .pools import worker_count
+from .prepare_pool import PreparePool
 
 # Days between replayed copies of the corpus: more than a year, so a copy is a new event.
 REPLAY_SHIFT_DAYS = 400

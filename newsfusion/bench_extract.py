@@ -27,7 +27,8 @@ from .errors import NewsfusionError
 from .ingest import InputReader
 from .settings import Settings
 from .types import Article, RawDocument
-from .workers import ExtractLane, ToExtract, worker_count
+from .extract_lane import ExtractLane, ToExtract
+from .pools import worker_count
 
 DEFAULT_ARTICLES = 1000
 # Seconds between progress lines on stderr.

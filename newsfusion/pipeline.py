@@ -26,7 +26,9 @@ from .dedupe import DuplicateIndex, Signature, signature
 from .settings import Settings
 from .store import Store
 from .types import Article, RawDocument, Rejection
-from .workers import ExtractLane, Prepared, PreparePool, ToExtract, worker_count
+from .extract_lane import ExtractLane, ToExtract
+from .pools import worker_count
+from .prepare_pool import Prepared, PreparePool
 
 # A batch is written when it is full or when its oldest document has waited this long, so a
 # slow stream still lands promptly.

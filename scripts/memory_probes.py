@@ -9,7 +9,7 @@
 but no extraction, and prints the main process's resident memory and its story counts.
 `longest` times spaCy and then the extractors on the longest cleaned article among the first N,
 after one warm-up article. `worker` runs, in one fresh process per variant, what an extract
-worker does (`workers.extract_many` over chunks of 16) on the cleaned articles of the given
+worker does (`extract_lane.extract_many` over chunks of 16) on the cleaned articles of the given
 records, in each variant named (`WORKER_VARIANTS` by default), and prints each variant's peak
 resident memory, its CPU seconds, and how many articles' extractions differ from the first's.
 """
@@ -102,7 +102,8 @@ def worker(span: str, variants: list[str], child: bool = False) -> None:
     from newsfusion.ingest import InputReader
     from newsfusion.settings import load_settings
     from newsfusion.types import Article
-    from newsfusion.workers import _chunks, extract_many
+    from newsfusion.extract_lane import extract_many
+    from newsfusion.pools import _chunks
 
     settings, _ = load_settings({})
     documents = itertools.islice(InputReader(settings).read([CORPUS]), start, start + count)

@@ -1,4 +1,4 @@
-"""Extraction runs behind the stories (pipeline.py, workers.ExtractLane): a batch's articles join
+"""Extraction runs behind the stories (pipeline.py, extract_lane.ExtractLane): a batch's articles join
 their stories first; extractions follow in their own transactions; a run stopped in between is
 finished by the next one; an extraction of an outdated revision is never written."""
 
@@ -10,7 +10,7 @@ from dataclasses import replace
 import pytest
 
 import newsfusion.pipeline as pipeline_module
-import newsfusion.workers as workers
+import newsfusion.extract_lane as extract_lane
 from newsfusion.ingest.records import content_hash
 from newsfusion.pipeline import Pipeline
 from newsfusion.settings import load_settings
@@ -59,7 +59,7 @@ def test_every_article_is_extracted_and_nothing_stays_awaited(settings, db):
 
 def test_the_story_is_committed_before_the_extraction_starts(settings, db, monkeypatch):
     seen = []
-    real = workers.extract_many
+    real = extract_lane.extract_many
 
     def spying(articles):
         seen.append(counts(db))  # another connection: sees only what is committed
@@ -67,7 +67,7 @@ def test_the_story_is_committed_before_the_extraction_starts(settings, db, monke
             seen.append(reader.extraction_pending("a0"))
         return real(articles)
 
-    monkeypatch.setattr(workers, "extract_many", spying)
+    monkeypatch.setattr(extract_lane, "extract_many", spying)
     with Store(db) as store, Pipeline(store, settings) as pipeline:
         pipeline.run([document(i) for i in range(3)])
         assert not store.extraction_pending("a0")
@@ -79,7 +79,7 @@ def test_a_run_killed_before_its_extractions_are_written_is_finished_by_the_next
     def killed(articles):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(workers, "extract_many", killed)
+    monkeypatch.setattr(extract_lane, "extract_many", killed)
     with Store(db) as store, Pipeline(store, settings) as pipeline:
         with pytest.raises(KeyboardInterrupt):
             pipeline.run([document(i) for i in range(3)])
@@ -134,14 +134,26 @@ def test_reading_waits_while_too_many_articles_await_extraction(settings, db, mo
 
 
 def test_an_article_the_extractors_fail_on_gets_a_note_and_the_rest_go_on(monkeypatch):
-    real = workers.extract_articles
+    real = extract_lane.extract_articles
 
     def fragile(articles):
         if any("poison" in article.text for article in articles):
             raise ValueError("cannot parse this")
         return real(articles)
 
-    monkeypatch.setattr(workers, "extract_articles", fragile)
-    extractions, seconds = workers.extract_many([Article("ok", PARAGRAPHS[0]), Article("bad", "poison " + PARAGRAPHS[1])])
+    monkeypatch.setattr(extract_lane, "extract_articles", fragile)
+    extractions, seconds = extract_lane.extract_many([Article("ok", PARAGRAPHS[0]), Article("bad", "poison " + PARAGRAPHS[1])])
     assert extractions[0].entities and seconds > 0
     assert extractions[1].entities == () and "extractors failed on this text (ValueError: cannot parse this)" in extractions[1].notes[0]
+
+
+def test_an_extract_worker_does_not_load_the_duplicate_stage():
+    """The extract workers import their lane and the extractors, not datasketch (and the scipy it brings)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import newsfusion.extract_lane; "
+        "print(sorted(m for m in ('datasketch', 'scipy', 'newsfusion.dedupe', 'newsfusion.prepare_pool') if m in sys.modules))"
+    )
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"
