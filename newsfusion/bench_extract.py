@@ -21,7 +21,7 @@ import sys
 import time
 from typing import Any
 
-from .bench import RssSampler, _result_of, percentile
+from .bench import RssSampler, _median_or_none, _result_of, percentile
 from .clean import clean_document
 from .errors import NewsfusionError
 from .ingest import InputReader
@@ -87,6 +87,7 @@ def run_extract_once(corpus: str, limit: int, settings: Settings) -> dict[str, A
         "article_share_p50_s": round(percentile(shares, 0.50), 4),
         "article_share_p95_s": round(percentile(shares, 0.95), 4),
         "peak_rss_mb": round(memory.peak_mb, 1),
+        "peak_pss_mb": memory.peak_pss_mb,
         "peak_rss_by_process_mb": peaks,
     }
 
@@ -123,6 +124,7 @@ def run_extract_bench(corpus: str, limit: int | None, runs: int, settings: Setti
             key: median(key)
             for key in ("seconds", "articles_per_s", "cpu_ms_per_article", "article_share_p50_s", "article_share_p95_s", "peak_rss_mb")
         },
+        "peak_pss_mb": _median_or_none([run["peak_pss_mb"] for run in results]),
         "each_run": results,
     }
 
@@ -134,7 +136,8 @@ def format_extract_report(report: dict[str, Any]) -> str:
         f"rate         {report['articles_per_s']:,.2f} articles/s  ({report['seconds']:.1f} s)",
         f"CPU          {report['cpu_ms_per_article']:,.0f} ms of one core per article, the workers summed",
         f"per article  its share of its chunk's time: p50 {report['article_share_p50_s']:.3f} s  p95 {report['article_share_p95_s']:.3f} s",
-        f"peak RSS     {report['peak_rss_mb']:,.0f} MB, every process summed",
+        f"peak RSS     {report['peak_rss_mb']:,.0f} MB, every process summed"
+        + (f" (PSS, shared pages counted once: {report['peak_pss_mb']:,.0f} MB)" if report.get("peak_pss_mb") else ""),
     ]
     if report["runs"] > 1:
         lines.append(
