@@ -37,6 +37,19 @@ MAX_BATCH_WAIT_S = 1.0
 # extract worker busy while the next batch is prepared, and about 8 s of their output on two
 # cores, so a story's facts trail its articles by about that.
 MAX_EXTRACT_BACKLOG = 48
+# With extraction on, a prepare pool takes cores from the extract workers for little: cleaning
+# and fingerprinting cost about a tenth of what extraction does (12 against 140 ms of CPU an
+# allsides article), so the main process does them itself, and a pool is started only with
+# this many extract workers per prepare worker. On 2 cores this kept the speed, raised p95
+# latency to story update by about 0.15 s and took about 300 MB off the run (BENCHMARKS.md,
+# stop 18). With extraction off, every worker prepares.
+EXTRACT_WORKERS_PER_PREPARE_WORKER = 8
+
+
+def prepare_workers(settings: Settings) -> int:
+    """Processes for cleaning and fingerprinting; 1 or fewer means the main process does it."""
+    workers = worker_count(settings.workers)
+    return workers // EXTRACT_WORKERS_PER_PREPARE_WORKER if settings.extract else workers
 
 
 @dataclass
@@ -126,7 +139,7 @@ class Pipeline:
         self.templates = OutletTemplates(store)
         self.duplicates = DuplicateIndex(store, settings.dedupe_window)
         self.clusterer = StoryClusterer(store, settings.max_active_stories)
-        self.pool = PreparePool(worker_count(settings.workers))
+        self.pool = PreparePool(prepare_workers(settings))
         self.lane = ExtractLane(worker_count(settings.workers)) if settings.extract else None
         self.timer = StageTimer()
         self.summary = IngestSummary()

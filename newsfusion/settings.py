@@ -104,7 +104,8 @@ SPECS: tuple[SettingSpec, ...] = (
         "workers",
         0,
         _non_negative_int,
-        "processes for cleaning and fingerprinting, and as many again for extraction; 0 means one per CPU, 1 runs them in-process",
+        "worker processes: for extraction (the main process then cleans and fingerprints, with a pool of its own only from "
+        "16 workers up) or, with extraction off, for cleaning and fingerprinting; 0 means one per CPU, 1 runs everything in-process",
     ),
     SettingSpec(
         "batch_size",

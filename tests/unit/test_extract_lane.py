@@ -157,3 +157,14 @@ def test_an_extract_worker_does_not_load_the_duplicate_stage():
         "print(sorted(m for m in ('datasketch', 'scipy', 'newsfusion.dedupe', 'newsfusion.prepare_pool') if m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"
+
+
+def test_with_extraction_on_the_main_process_cleans_unless_there_are_many_workers():
+    from newsfusion.pipeline import prepare_workers
+
+    def workers_for(extract, workers):
+        return prepare_workers(load_settings(cli={"extract": extract, "workers": workers}, environ={})[0])
+
+    assert workers_for(True, 2) <= 1 and workers_for(True, 8) <= 1  # in-process: the cores go to extraction
+    assert workers_for(True, 16) == 2
+    assert workers_for(False, 2) == 2  # without extraction every worker cleans
