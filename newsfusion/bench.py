@@ -32,7 +32,7 @@ import threading
 import time
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .errors import NewsfusionError
 from .ingest import InputReader
@@ -352,9 +352,9 @@ def run_once(corpus: str, limit: int | None, settings: Settings, briefs: bool = 
     return result
 
 
-def _child(corpus: str, limit: int | None, settings: Settings, briefs: bool, queue: Any) -> None:
+def _child(run: Callable[..., dict[str, Any]], args: tuple, queue: Any) -> None:
     try:
-        queue.put(run_once(corpus, limit, settings, briefs))
+        queue.put(run(*args))
     except BaseException as exc:  # the parent must hear of it rather than wait forever
         queue.put({"error": f"{type(exc).__name__}: {exc}"})
         raise
@@ -370,19 +370,25 @@ def _result_of(process: Any, queue: Any) -> dict[str, Any]:
                 return {"error": f"its process exited with code {process.exitcode} before reporting"}
 
 
-def run_bench(corpus: str, limit: int | None, runs: int, settings: Settings, briefs: bool = True) -> dict[str, Any]:
-    """Run the bench `runs` times, each in its own process; report medians and every run."""
+def runs_in_fresh_processes(run: Callable[..., dict[str, Any]], args: tuple, runs: int) -> list[dict[str, Any]]:
+    """`run(*args)` `runs` times, each in a process of its own (so runs share no caches or memory peaks); their figures."""
     context = multiprocessing.get_context("spawn")
     results = []
-    for _ in range(runs):
+    for _ in range(max(1, runs)):
         queue = context.Queue()
-        process = context.Process(target=_child, args=(corpus, limit, settings, briefs, queue))
+        process = context.Process(target=_child, args=(run, args, queue))
         process.start()
         result = _result_of(process, queue)
         process.join()
         if "error" in result:
             raise NewsfusionError(f"a bench run failed ({result['error']}); the traceback is above")
         results.append(result)
+    return results
+
+
+def run_bench(corpus: str, limit: int | None, runs: int, settings: Settings, briefs: bool = True) -> dict[str, Any]:
+    """Run the bench `runs` times, each in its own process; report medians and every run."""
+    results = runs_in_fresh_processes(run_once, (corpus, limit, settings, briefs), runs)
     median = lambda key: statistics.median(run[key] for run in results)  # noqa: E731
     return {
         "corpus": corpus,

@@ -15,13 +15,12 @@ stretch while a process waits for a core; it is the steadier figure on a shared 
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import statistics
 import sys
 import time
 from typing import Any
 
-from .bench import RssSampler, _median_or_none, _result_of, percentile
+from .bench import RssSampler, _median_or_none, percentile, runs_in_fresh_processes
 from .clean import clean_document
 from .errors import NewsfusionError
 from .ingest import InputReader
@@ -92,28 +91,10 @@ def run_extract_once(corpus: str, limit: int, settings: Settings) -> dict[str, A
     }
 
 
-def _child(corpus: str, limit: int, settings: Settings, queue: Any) -> None:
-    try:
-        queue.put(run_extract_once(corpus, limit, settings))
-    except BaseException as exc:  # the parent must hear of it rather than wait forever
-        queue.put({"error": f"{type(exc).__name__}: {exc}"})
-        raise
-
-
 def run_extract_bench(corpus: str, limit: int | None, runs: int, settings: Settings) -> dict[str, Any]:
     """Run the extract-stage bench `runs` times, each in its own process; report medians and every run."""
     limit = limit or DEFAULT_ARTICLES
-    context = multiprocessing.get_context("spawn")
-    results = []
-    for _ in range(max(1, runs)):
-        queue = context.Queue()
-        process = context.Process(target=_child, args=(corpus, limit, settings, queue))
-        process.start()
-        result = _result_of(process, queue)
-        process.join()
-        if "error" in result:
-            raise NewsfusionError(f"an extract bench run failed ({result['error']}); the traceback is above")
-        results.append(result)
+    results = runs_in_fresh_processes(run_extract_once, (corpus, limit, settings), runs)
     median = lambda key: statistics.median(run[key] for run in results)  # noqa: E731
     return {
         "corpus": corpus,
