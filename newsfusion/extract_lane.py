@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Callable
 
 from .extract import Extraction, extract_articles
-from .pools import MIN_POOL_BATCH, _chunks, _pids, _spawn_pool, _start_worker
+from .pools import MIN_POOL_BATCH, chunks, pool_pids, spawn_pool, start_worker
 from .types import Article
 
 # Resident memory past which an extract worker gives freed heap back (`_give_back_freed_memory`).
@@ -78,12 +78,12 @@ def _extract_alone(article: Article) -> Extraction:
 
 
 def _start_extract_worker() -> None:
-    """An extract worker: as any worker (`_start_worker`), at a lower CPU priority.
+    """An extract worker: as any worker (`start_worker`), at a lower CPU priority.
 
     Extraction is the bulk of the CPU work and nothing waits on it but the briefs; at a lower
     priority it takes the time the stories' stages leave, instead of delaying them.
     """
-    _start_worker()
+    start_worker()
     try:
         os.nice(EXTRACT_NICENESS)
     except OSError:  # not allowed here: run at the same priority
@@ -136,8 +136,8 @@ class ExtractLane:
             return
         in_process = self.workers <= 1 or (self._executor is None and len(items) < MIN_POOL_BATCH)
         if not in_process and self._executor is None:
-            self._executor = _spawn_pool(self.workers, _start_extract_worker)
-        for chunk in _chunks(items):
+            self._executor = spawn_pool(self.workers, _start_extract_worker)
+        for chunk in chunks(items):
             articles = [item.article for item in chunk]
             if in_process:
                 future: Future = Future()
@@ -152,7 +152,7 @@ class ExtractLane:
         """Start the worker processes and load their spaCy model now rather than on the first large batch."""
         if self.workers > 1:
             if self._executor is None:
-                self._executor = _spawn_pool(self.workers, _start_extract_worker)
+                self._executor = spawn_pool(self.workers, _start_extract_worker)
             for future in [self._executor.submit(_load_model) for _ in range(self.workers)]:
                 future.result()
 
@@ -170,7 +170,7 @@ class ExtractLane:
         return done
 
     def pids(self) -> list[int]:
-        return _pids(self._executor)
+        return pool_pids(self._executor)
 
     def close(self) -> None:
         self._queue.clear()

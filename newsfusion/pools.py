@@ -25,7 +25,7 @@ MIN_POOL_BATCH = 32
 PARENT_CHECK_S = 1.0
 
 
-def _start_worker() -> None:
+def start_worker() -> None:
     """A worker: Ctrl-C left to the main process, and an exit when the main process is gone.
 
     A terminal sends SIGINT to the whole process group, and a worker dying mid-batch would
@@ -49,7 +49,7 @@ def worker_count(setting: int) -> int:
     return setting if setting > 0 else (os.cpu_count() or 1)
 
 
-def _spawn_pool(workers: int, initializer: Callable[[], None] = _start_worker) -> ProcessPoolExecutor:
+def spawn_pool(workers: int, initializer: Callable[[], None] = start_worker) -> ProcessPoolExecutor:
     # One BLAS thread per worker: the workers already fill the cores, and two processes each
     # running a BLAS thread per core spend their time waiting on each other (spaCy's NER ran
     # 1.5x slower so). Spawned workers inherit this.
@@ -58,11 +58,11 @@ def _spawn_pool(workers: int, initializer: Callable[[], None] = _start_worker) -
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=initializer)
 
 
-def _pids(executor: ProcessPoolExecutor | None) -> list[int]:
+def pool_pids(executor: ProcessPoolExecutor | None) -> list[int]:
     """The process ids of a pool's workers (none before it starts)."""
     processes = getattr(executor, "_processes", None) or {}
     return sorted(processes)
 
 
-def _chunks(items: list, size: int = CHUNK_SIZE) -> list[list]:
+def chunks(items: list, size: int = CHUNK_SIZE) -> list[list]:
     return [items[i : i + size] for i in range(0, len(items), size)]

@@ -17,7 +17,7 @@ from .clean import clean_document
 from .cluster.features import ArticleFeatures, article_features
 from .dedupe import Signature, signature
 from .extract.timeframe import UNKNOWN, Timeframe, infer_timeframe
-from .pools import MIN_POOL_BATCH, _chunks, _pids, _spawn_pool
+from .pools import MIN_POOL_BATCH, chunks, pool_pids, spawn_pool
 from .types import Article, RawDocument, Rejection
 
 @dataclass(frozen=True)
@@ -68,20 +68,20 @@ class PreparePool:
             results = prepare_many(documents)
             return lambda: results
         if self._executor is None:
-            self._executor = _spawn_pool(self.workers)
-        futures = [self._executor.submit(prepare_many, chunk) for chunk in _chunks(documents)]
+            self._executor = spawn_pool(self.workers)
+        futures = [self._executor.submit(prepare_many, chunk) for chunk in chunks(documents)]
         return lambda: [prepared for future in futures for prepared in future.result()]
 
     def warm_up(self) -> None:
         """Start the worker processes now rather than on the first large batch."""
         if self.workers > 1:
             if self._executor is None:
-                self._executor = _spawn_pool(self.workers)
+                self._executor = spawn_pool(self.workers)
             for future in [self._executor.submit(prepare_many, []) for _ in range(self.workers)]:
                 future.result()
 
     def pids(self) -> list[int]:
-        return _pids(self._executor)
+        return pool_pids(self._executor)
 
     def close(self) -> None:
         if self._executor is not None:

@@ -103,7 +103,7 @@ def worker(span: str, variants: list[str], child: bool = False) -> None:
     from newsfusion.settings import load_settings
     from newsfusion.types import Article
     from newsfusion.extract_lane import extract_many
-    from newsfusion.pools import _chunks
+    from newsfusion.pools import chunks
 
     settings, _ = load_settings({})
     documents = itertools.islice(InputReader(settings).read([CORPUS]), start, start + count)
@@ -114,7 +114,7 @@ def worker(span: str, variants: list[str], child: bool = False) -> None:
         assert ctypes.CDLL("libc.so.6").mallopt(-3, int(variant.partition("+mmap=")[2])) == 1
     started = time.process_time()
     digests = []
-    for chunk in _chunks(articles):
+    for chunk in chunks(articles):
         for result in extract_many(chunk)[0]:
             digests.append(hashlib.sha256(json.dumps(result.as_dict(), sort_keys=True, default=str).encode()).hexdigest()[:12])
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
