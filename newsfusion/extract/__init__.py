@@ -21,7 +21,7 @@ from .dates import DateMention, find_dates
 from .entities import Entity, find_aliases, find_entities
 from .events import Event, event_records, find_events, reference_year
 from .figures import Figure, find_figures
-from .nlp import MAX_CHARS, load_nlp
+from .nlp import MAX_CHARS, keep_text, load_nlp
 from .places import PlaceMention, find_places
 from .quotes import Quote, find_quotes
 from .timeframe import infer_timeframe
@@ -143,11 +143,9 @@ def _parse(texts: list[str]) -> Iterator[Any]:
     nlp = load_nlp(DISABLED)
     pieces = [text_pieces(text) for text in texts]
     docs = nlp.pipe(itertools.chain.from_iterable(pieces), batch_size=PIPE_BATCH, component_cfg={"parser": {"batch_size": PARSER_BATCH}})
-    for parts in pieces:
-        if len(parts) == 1:
-            yield next(docs)
-        else:
-            yield Doc.from_docs([next(docs) for _ in parts], ensure_whitespace=False)
+    for text, parts in zip(texts, pieces):
+        doc = next(docs) if len(parts) == 1 else Doc.from_docs([next(docs) for _ in parts], ensure_whitespace=False)
+        yield keep_text(doc, text)
 
 
 def text_pieces(text: str, limit: int | None = None) -> list[str]:

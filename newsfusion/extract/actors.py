@@ -29,7 +29,7 @@ from .actor_lexicon import (
 )
 from .event_cues import REPORTING
 from .event_lexicon import LIGHT_VERBS, NOUNS, VERBS, VIOLENT
-from .nlp import sentence_at
+from .nlp import sentence_at, span_text
 
 @dataclass(frozen=True)
 class Actor:
@@ -278,7 +278,7 @@ def actor_from_head(head, with_conj: bool = True) -> Actor:
             code, sector = code or c2, sector or s2
             if code and sector:
                 break
-    return Actor(span.text, span.start_char, span.end_char, code, sector, _conjuncts(head, own) if with_conj else ())
+    return Actor(span_text(span), span.start_char, span.end_char, code, sector, _conjuncts(head, own) if with_conj else ())
 
 
 def _conjuncts(head, own: list) -> tuple[tuple[str, str | None], ...]:

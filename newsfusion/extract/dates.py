@@ -15,7 +15,7 @@ from typing import Any
 
 from ..clean.metadata import parse_date
 from .nlp import entities as doc_entities
-from .nlp import sentence_at
+from .nlp import sentence_at, span_text
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
@@ -122,7 +122,7 @@ def find_dates(doc: Any, published: str | None) -> list[DateMention]:
         if ent.label_ != "DATE" or "\n" in ent.text.strip():
             continue
         sentence = sentence_at(doc, ent.start)
-        forward = _forward(sentence.text, ent.start_char - sentence.start_char, ent.end_char - sentence.start_char)
+        forward = _forward(span_text(sentence), ent.start_char - sentence.start_char, ent.end_char - sentence.start_char)
         resolved, granularity = resolve(ent.text, reference, forward)
         if granularity is None and _DURATION.match(ent.text.lower()):
             continue

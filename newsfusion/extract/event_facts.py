@@ -9,7 +9,7 @@ expression that belongs to an event's own clause ("called on Wednesday for ...")
 from __future__ import annotations
 
 from .event_cues import KILL_WORDS, NUMBER_WORDS, PAST_MARKERS, WOUND_WORDS
-from .nlp import entities_in, span_tokens
+from .nlp import entities_in, span_text, span_tokens
 from .nlp import tokens as doc_tokens
 
 
@@ -106,7 +106,7 @@ def past_anchors(sent, ref_year: int | None = None) -> tuple[bool, set[int]]:
     news and only "reached" is history. A year naming a thing ("the 2020 war") anchors that
     noun alone; "the 2020 ceasefire agreement" as the object of a present verb stays news.
     """
-    lowered = sent.text.lower()
+    lowered = span_text(sent).lower()
     if any(marker in lowered for marker in PAST_MARKERS):
         return True, set()
     anchored: set[int] = set()

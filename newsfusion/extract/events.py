@@ -32,7 +32,7 @@ from .event_cues import (
 )
 from .event_facts import casualties, date_span, in_anchored_clause, past_anchors
 from .event_lexicon import COOPERATIVE, HOSTILE, LIGHT_VERBS, NOUNS, VERBS, VIOLENT, Rule
-from .nlp import doc_text, entity_at, sentences, span_tokens
+from .nlp import doc_text, entity_at, sentences, span_text, span_tokens
 
 __all__ = ["Actor", "Event", "EventActor", "EventMention", "code_text", "event_records", "find_events", "reference_year"]
 
@@ -623,7 +623,7 @@ def _sentence_events(sent, ctx: Context, ref_year: int | None) -> list[EventMent
                 trigger=doc_text(sent.doc)[trig[0].idx : trig[-1].idx + len(trig[-1].text)],
                 trigger_start=trig[0].idx,
                 trigger_end=trig[-1].idx + len(trig[-1].text),
-                sentence=sent.text,
+                sentence=span_text(sent),
                 sentence_start=sent.start_char,
                 sentence_end=sent.end_char,
                 location=_location(cand, spans),

@@ -16,7 +16,7 @@ from typing import Any, Sequence
 
 from ..cluster.features import is_background
 from .quotes import SPEECH_VERBS, _resolve, _speaker_phrase, _subject_of, can_speak
-from .nlp import doc_text, sentence_at
+from .nlp import doc_text, sentence_at, span_text
 from .nlp import tokens as doc_tokens
 
 _WORD_NUMBERS = {
@@ -216,7 +216,8 @@ def find_figures(doc: Any, entities: Sequence[Any], dates: Sequence[Any] = ()) -
             end = max(end, head.idx + len(head.text))
         sentence = sentence_at(doc, token.i)
         when = next((d.text for d in dates if sentence.start_char <= d.start < sentence.end_char), None)
-        background = is_background(sentence.text, latest_year) or bool(_HISTORY.search(sentence.text))
+        sentence_text = span_text(sentence)
+        background = is_background(sentence_text, latest_year) or bool(_HISTORY.search(sentence_text))
         part = any(t.lower_ in {"including", "among"} for t in doc[max(sentence.start, token.i - 3) : token.i])
         figures.append(
             Figure(value, counts, text[start:end], start, end, qualifier, unit, value_max, _reporter(sentence, entities), when, background, part)

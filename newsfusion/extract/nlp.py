@@ -169,6 +169,18 @@ def doc_text(doc: Any) -> str:
     return _kept(doc, _TEXT, lambda: doc.text)
 
 
+def keep_text(doc: Any, text: str) -> Any:
+    """Keep the text a doc was parsed from as its `doc_text` (spaCy's docs hold their text to the
+    character, so building it again from the tokens is wasted); the doc is returned."""
+    doc.user_data[_TEXT] = text
+    return doc
+
+
+def span_text(span: Any) -> str:
+    """`span.text`, cut from the kept doc text instead of joined from new Token objects."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
 @lru_cache(maxsize=1)
 def english_stopwords() -> frozenset[str]:
     """spaCy's English stopword list (the modules that use it add their own few words).

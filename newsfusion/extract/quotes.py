@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from .entities import Entity
-from .nlp import doc_text, sentence_at, sentences as all_sentences
+from .nlp import doc_text, sentence_at, span_text, sentences as all_sentences
 from .speakers import (
     CHARACTERISING_VERBS,
     DOCUMENT_NOUNS,
@@ -299,7 +299,7 @@ def _indirect_quotes(doc: Any, entities: Sequence[Entity], covered: list[tuple[i
             phrase = speaker_phrase(subject)
             found.append(
                 Quote(
-                    span.text,
+                    span_text(span),
                     span.start_char,
                     span.end_char,
                     "indirect",

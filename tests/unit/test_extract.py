@@ -155,6 +155,18 @@ def test_a_long_article_parsed_in_pieces_keeps_its_spans(monkeypatch):
     assert cut.quotes == whole.quotes
 
 
+def test_the_kept_text_is_the_text_spacy_would_build(monkeypatch):
+    """`_parse` keeps each doc's input text as its `doc_text`; it must be what spaCy joins from the tokens, pieces or not."""
+    import newsfusion.extract as extract
+    from newsfusion.extract.nlp import doc_text, sentences, span_text
+
+    monkeypatch.setattr(extract, "SEGMENT_CHARS", 1500)
+    texts = [(BODY + "\n\n") * 3 + VOA, VOA, "  Leading spaces and a trailing line break.\n"]
+    for text, doc in zip(texts, extract._parse(texts)):
+        assert doc_text(doc) == doc.text == text
+        assert all(span_text(sentence) == sentence.text for sentence in sentences(doc))
+
+
 def test_stopwords_do_not_import_spacy():
     import subprocess
     import sys
