@@ -23,11 +23,11 @@ from typing import Any
 from .bench import RssSampler, _median_or_none, percentile, runs_in_fresh_processes
 from .clean import clean_document
 from .errors import NewsfusionError
+from .extract_lane import ExtractLane, ToExtract
 from .ingest import InputReader
+from .pools import worker_count
 from .settings import Settings
 from .types import Article, RawDocument
-from .extract_lane import ExtractLane, ToExtract
-from .pools import worker_count
 
 DEFAULT_ARTICLES = 1000
 # Seconds between progress lines on stderr.
@@ -72,7 +72,7 @@ def run_extract_once(corpus: str, limit: int, settings: Settings) -> dict[str, A
         peaks = memory.peaks_by_role(roles)
     finally:
         lane.close()
-    extract_cpu = cpu.get("extract", cpu.get("main", 0.0)) if workers > 1 else cpu.get("main", 0.0)
+    extract_cpu = cpu.get("extract", cpu.get("main", 0.0))  # one worker extracts in this process
     shares = [item.seconds for item in done]
     return {
         "articles": len(articles),

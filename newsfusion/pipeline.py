@@ -22,13 +22,13 @@ from .clean import OutletTemplates
 from .cluster.clusterer import ClusterItem, StoryClusterer
 from .cluster.features import ArticleFeatures, article_features
 from .extract.timeframe import UNKNOWN, Timeframe
+from .extract_lane import ExtractLane, ToExtract
 from .dedupe import DuplicateIndex, Signature, signature
+from .pools import worker_count
+from .prepare_pool import Prepared, PreparePool
 from .settings import Settings
 from .store import Store
 from .types import Article, RawDocument, Rejection
-from .extract_lane import ExtractLane, ToExtract
-from .pools import worker_count
-from .prepare_pool import Prepared, PreparePool
 
 # A batch is written when it is full or when its oldest document has waited this long, so a
 # slow stream still lands promptly.
@@ -179,7 +179,8 @@ class Pipeline:
     def run(self, items: Iterable[RawDocument | Rejection], finish_extractions: bool = True) -> IngestSummary:
         """Process every item in order; return the run's summary.
 
-        While the workers prepare one batch, the main process writes the one before it. With
+        With a prepare pool (`prepare_workers`), the main process writes one batch while the
+        workers prepare the next; without one, it prepares each batch itself first. With
         `finish_extractions` the run returns once every extraction is written; without, it
         returns once its articles are stored, and a long-running caller writes the rest with
         `write_extractions` as they finish.
