@@ -171,7 +171,7 @@ def _context(event: Any) -> str | None:
 
 CLAIM_COLUMNS: dict[str, str] = {
     "story_id": "int64", "kind": "string", "status": "string", "text": "string", "slot": "string",
-    "sources": "string", "independent_sources": "int64", "article_count": "int64", "values": "string",
+    "sources": "string", "independent_sources": "int64", "article_count": "int64", "values": "string", "background": "int64",
 }
 
 
@@ -191,13 +191,14 @@ def claim_rows(store: Store) -> Iterator[dict[str, Any]]:
             yield {
                 "story_id": story["id"], "kind": fact["kind"], "status": fact["status"], "text": fact["text"], "slot": fact["slot"],
                 "sources": _joined(fact["sources"]), "independent_sources": fact["independent_sources"],
-                "article_count": len(fact["sources"]), "values": _joined(values),
+                "article_count": len(fact["sources"]), "values": _joined(values), "background": int(bool(fact.get("background"))),
             }
         for variant in brief["variants"]:
             yield {
                 "story_id": story["id"], "kind": "variant", "status": "spelling_variant",
                 "text": f"{variant['variant']} -> {variant['canonical']}", "slot": variant["canonical"],
                 "sources": _joined(variant["sources"]), "independent_sources": None, "article_count": len(variant["sources"]), "values": None,
+                "background": 0,
             }
 
 

@@ -6,6 +6,8 @@
   *update* (a toll rising from 27 on Tuesday to at least 32 on Wednesday); values that
   cannot both be true for the same day are a *conflict*.
 - The same statement quoted by several outlets (one quote, near-identical words).
+- Background figures (an earlier war's toll, how long it lasted) that independent sources
+  give alike for the same past year; durations are compared in days.
 - Key assertions: sentences of different articles that say the same thing (align.py).
 - Spelling variants: one name spelled differently across outlets.
 
@@ -40,6 +42,12 @@ _NUMBER_WORDS = re.compile(
     r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|"
     r"eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|scores?|tens)$"
 )
+# Days in a duration's unit, to compare "44 days" with "six weeks".
+_UNIT_DAYS = {"seconds": 1 / 86400, "minutes": 1 / 1440, "hours": 1 / 24, "days": 1.0, "weeks": 7.0, "months": 30.44, "years": 365.25, "decades": 3652.5}
+# Past figures too varied to group by what they count and their year alone (a 2016 poll's
+# share and a 2016 vote's; a budget and a fine).
+_UNSLOTTED_PAST = frozenset({"percent", "money", "people"})
+_YEAR_IN = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _COUNT_WORDS = frozenset(
     """strong at least more than about around some nearly almost over up to as many as an estimated least more fewer less than
     killed dead injured wounded hurt died death deaths and or including were had been have has people""".split()
@@ -58,6 +66,7 @@ class Fact:
     values: list[dict[str, Any]] = field(default_factory=list)
     slot: str | None = None
     spans: list[dict[str, Any]] = field(default_factory=list)  # {source_id, start, end} of the backing sentences
+    background: bool = False  # about the story's past (an earlier war), not the story itself
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -69,6 +78,7 @@ class Fact:
             "values": self.values,
             "slot": self.slot,
             "spans": self.spans,
+            "background": self.background,
         }
 
 
@@ -88,16 +98,24 @@ def _victims(figure: dict[str, Any]) -> str:
 
 
 def _interval(figure: dict[str, Any]) -> tuple[float, float]:
+    """The values a figure allows once its qualifier is read; durations in days.
+
+    A duration is said to its unit, so a bare "six weeks" allows anything that rounds to six
+    weeks (38.5-45.5 days), and "44 days" fits it.
+    """
     value = float(figure["value"])
+    scale = _UNIT_DAYS.get(figure.get("unit") or "", 1.0) if figure.get("counts") == "duration" else 1.0
     if figure.get("value_max"):
-        return value, float(figure["value_max"])
+        return value * scale, float(figure["value_max"]) * scale
     qualifier = (figure.get("qualifier") or "").lower()
     if qualifier in {"at least", "more than", "over", "as many as", "an estimated more than"}:
-        return value, math.inf
+        return value * scale, math.inf
     if qualifier in {"up to", "fewer than", "less than", "at most", "under"}:
-        return 0.0, value
+        return 0.0, value * scale
     if qualifier in {"about", "around", "nearly", "almost", "some", "roughly", "approximately", "an estimated"}:
-        return value * 0.9, value * 1.1
+        return value * 0.9 * scale, value * 1.1 * scale
+    if figure.get("counts") == "duration":
+        return (value - 0.5) * scale, (value + 0.5) * scale
     return value, value
 
 
@@ -110,7 +128,28 @@ def _describe(figure: dict[str, Any]) -> str:
     value = f"{figure['value']:,.0f}" if float(figure["value"]).is_integer() else f"{figure['value']:,}"
     if figure.get("value_max"):
         value += f"-{figure['value_max']:,.0f}"
+    if figure.get("counts") == "duration" and figure.get("unit"):
+        value += " " + (figure["unit"].rstrip("s") if float(figure["value"]) == 1 and not figure.get("value_max") else figure["unit"])
     return qualifier + value
+
+
+def _value(slot: str, article: StoryArticle, figure: dict[str, Any], day: Any) -> dict[str, Any]:
+    """One figure of one article as a slot's value."""
+    return {
+        "slot": slot,
+        "source_id": article.source_id,
+        "value": figure["value"],
+        "counts": figure["counts"],
+        "unit": figure.get("unit"),
+        "qualifier": figure.get("qualifier"),
+        "value_max": figure.get("value_max"),
+        "when": figure.get("when"),
+        "day": day.isoformat() if day else None,
+        "reported_by": figure.get("reported_by"),
+        "text": figure["text"],
+        "start": figure["start"],
+        "end": figure["end"],
+    }
 
 
 def _figure_values(material: Material) -> dict[str, list[dict[str, Any]]]:
@@ -130,21 +169,27 @@ def _figure_values(material: Material) -> dict[str, list[dict[str, Any]]]:
                 day = material.day_of(article, figure["when"], match["resolved"] if match else None)
             day = day or article.day
             slot = f"{figure['counts']}:{_victims(figure)}"
-            slots.setdefault(slot, []).append(
-                {
-                    "slot": slot,
-                    "source_id": article.source_id,
-                    "value": figure["value"],
-                    "qualifier": figure.get("qualifier"),
-                    "value_max": figure.get("value_max"),
-                    "when": figure.get("when"),
-                    "day": day.isoformat() if day else None,
-                    "reported_by": figure.get("reported_by"),
-                    "text": figure["text"],
-                    "start": figure["start"],
-                    "end": figure["end"],
-                }
-            )
+            slots.setdefault(slot, []).append(_value(slot, article, figure, day))
+    return slots
+
+
+def _background_values(material: Material) -> dict[str, list[dict[str, Any]]]:
+    """Background figures (an earlier war's dead, how long it lasted) grouped by what they count and the year they belong to.
+
+    Only figures dated to a year in their sentence are kept ("44 days of clashes in 2020"):
+    without one, two background figures could be about different past events.
+    """
+    slots: dict[str, list[dict[str, Any]]] = {}
+    for article in material.articles:
+        for figure in (article.extraction or {}).get("figures", []):
+            if not figure.get("background") or figure.get("part_of_previous"):
+                continue
+            year = _YEAR_IN.search(figure.get("when") or "")
+            if year is None or figure["counts"] in _UNSLOTTED_PAST or (figure["counts"] == "duration" and figure.get("unit") not in _UNIT_DAYS):
+                continue
+            whom = "time" if figure["counts"] == "duration" else _victims(figure)
+            slot = f"{figure['counts']}:{whom}:{year.group()}"
+            slots.setdefault(slot, []).append(_value(slot, article, figure, None))
     return slots
 
 
@@ -216,6 +261,42 @@ def _figure_slots(material: Material, alignment: Alignment | None, values: list[
     for i, value in enumerate(distinct):
         slots.setdefault(find(i), []).append(value)
     return list(slots.values())
+
+
+def background_facts(material: Material, alignment: Alignment | None = None) -> list[Fact]:
+    """Background figures that two or more independent sources give alike for the same past year.
+
+    Only agreement is reported. Which past figures count the same thing is guessed from what
+    they count and the year alone (their sentences rarely align: "44 days of clashes" and "a
+    six-week conflict"), so values that disagree are more likely two different things than
+    a conflict, and a lone source's background figure is context, not a key fact.
+    """
+    facts = []
+    for group, grouped in _background_values(material).items():
+        for values in _figure_slots(material, alignment, grouped):
+            sources = list(dict.fromkeys(value["source_id"] for value in values))
+            intervals = [_interval(value) for value in values]
+            compatible = all(_overlap(a, b) for i, a in enumerate(intervals) for b in intervals[i + 1 :])
+            if not compatible or material.independent(sources) < 2:
+                continue
+            values.sort(key=lambda v: material.article(v["source_id"]).position)
+            counts, whom, year = group.split(":")
+            label = counts if whom in {"people", "time"} else f"{counts} ({whom.replace('+', ', ')})"
+            parts = [_describe(value) + (f" ({value['reported_by']})" if value["reported_by"] else "") for value in values]
+            facts.append(
+                Fact(
+                    kind="figure",
+                    text=f"background, {year}: {label}: {'; '.join(parts)}",
+                    status=AGREED,
+                    sources=sources,
+                    independent_sources=material.independent(sources),
+                    values=values,
+                    slot=group,
+                    spans=[{"source_id": v["source_id"], "start": v["start"], "end": v["end"]} for v in values],
+                    background=True,
+                )
+            )
+    return facts
 
 
 def figure_facts(material: Material, alignment: Alignment | None = None) -> list[Fact]:
@@ -423,7 +504,7 @@ def event_facts(material: Material, events: list[Any], alignment: Alignment | No
 
 def build_facts(material: Material, alignment: Alignment, events: list[Fact] | None = None) -> list[Fact]:
     """Every fact: figure slots, shared quotes, events, then assertions not already covered by them."""
-    figures = figure_facts(material, alignment)
+    figures = figure_facts(material, alignment) + background_facts(material, alignment)
     quotes = quote_facts(material)
     events = events or []
     covered: set[tuple[str, int]] = set()
@@ -435,5 +516,6 @@ def build_facts(material: Material, alignment: Alignment, events: list[Fact] | N
     assertions = assertion_facts(material, alignment, covered)
     order = {AGREED: 0, UPDATED: 1, CONFLICT: 1, SINGLE: 2}
     facts = figures + quotes + events + assertions
-    facts.sort(key=lambda fact: (order[fact.status], -fact.independent_sources, fact.kind != "figure"))
+    # The story's own facts first, then its agreed background, then what one source alone says.
+    facts.sort(key=lambda fact: (order[fact.status] + (1.5 if fact.background else 0), -fact.independent_sources, fact.kind != "figure"))
     return facts

@@ -215,7 +215,9 @@ def find_figures(doc: Any, entities: Sequence[Any], dates: Sequence[Any] = ()) -
         if head is not None and head.i - last.i <= 3:
             end = max(end, head.idx + len(head.text))
         sentence = sentence_at(doc, token.i)
-        when = next((d.text for d in dates if sentence.start_char <= d.start < sentence.end_char), None)
+        # The figure's own words are not its date: spaCy tags "six-week" as a DATE, and the
+        # sentence's "in 2020" is what dates a "six-week conflict".
+        when = next((d.text for d in dates if sentence.start_char <= d.start < sentence.end_char and not start <= d.start < end), None)
         sentence_text = span_text(sentence)
         background = is_background(sentence_text, latest_year) or bool(_HISTORY.search(sentence_text))
         part = any(t.lower_ in {"including", "among"} for t in doc[max(sentence.start, token.i - 3) : token.i])

@@ -55,6 +55,13 @@ def test_toll_is_an_update_not_a_conflict(brief):
     assert [v["value"] for v in tolls[0]["values"]] == [27, 32]
 
 
+def test_the_earlier_wars_length_is_agreed_background(brief):
+    # 000: "during 44 days of clashes" in 2020; 001: "a six-week conflict in 2020"
+    [fact] = [f for f in brief["facts"] if f["background"]]
+    assert fact["slot"] == "duration:time:2020" and fact["status"] == "agreed"
+    assert {s[:3] for s in fact["sources"]} == {"000", "001"} and fact["independent_sources"] == 2
+
+
 def test_wire_copies_count_once(brief):
     groups = {s["source_id"][:3]: s["group"] for s in brief["sources"]}
     assert groups["001"] == groups["002"]  # 002 credits Reuters, and 001 is Reuters

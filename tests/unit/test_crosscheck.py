@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsfusion.brief.summary import summarize
 from newsfusion.crosscheck.align import align
-from newsfusion.crosscheck.claims import figure_facts
+from newsfusion.crosscheck.claims import background_facts, figure_facts
 from newsfusion.crosscheck.framing import find_framing
 from newsfusion.crosscheck.material import build_material
 from newsfusion.crosscheck.sentences import sentence_spans, split_sentences
@@ -50,6 +50,36 @@ def test_compatible_qualified_tolls_agree():
 def test_tolls_of_different_victims_are_different_slots():
     rows = [row("a", figures=[figure(27)]), row("b", figures=[figure(6, text="four soldiers and two civilians")])]
     assert len(figure_facts(build_material(None, rows))) == 2
+
+
+def past(value, counts, unit=None, when="in 2020", text=None):
+    text = text or f"{value} {unit or 'people'}"
+    return {"value": value, "counts": counts, "text": text, "start": 0, "end": len(text), "qualifier": None, "unit": unit,
+            "value_max": None, "reported_by": None, "when": when, "background": True, "part_of_previous": False}
+
+
+def test_one_past_duration_in_days_and_in_weeks_agrees():
+    rows = [row("a", figures=[past(44, "duration", "days")]), row("b", figures=[past(6, "duration", "weeks", text="six-week")])]
+    [fact] = background_facts(build_material(None, rows))
+    assert fact.status == "agreed" and fact.independent_sources == 2
+    assert fact.text == "background, 2020: duration: 44 days; 6 weeks"
+    assert figure_facts(build_material(None, rows)) == []  # background figures are not the story's own
+
+
+def test_past_figures_that_disagree_or_share_one_wire_are_no_fact():
+    # past values that cannot both be true are more likely two different things than a conflict
+    rows = [row("a", figures=[past(6500, "killed")]), row("b", figures=[past(3000, "killed")])]
+    assert background_facts(build_material(None, rows)) == []
+    rows = [row("a", credits=["Reuters"], figures=[past(6500, "killed")]), row("b", credits=["Reuters"], figures=[past(6500, "killed")])]
+    assert background_facts(build_material(None, rows)) == []
+    rows = [row("a", figures=[past(52, "percent")]), row("b", figures=[past(52, "percent")])]
+    assert background_facts(build_material(None, rows)) == []
+
+
+def test_a_past_figure_without_a_year_or_a_second_source_is_no_fact():
+    assert background_facts(build_material(None, [row("a", figures=[past(44, "duration", "days")])])) == []
+    rows = [row("a", figures=[past(44, "duration", "days", when="last year")]), row("b", figures=[past(6, "duration", "weeks", when=None)])]
+    assert background_facts(build_material(None, rows)) == []
 
 
 def test_scare_quoted_term_is_quoted_in_one_outlet_and_own_voice_in_another():

@@ -60,6 +60,8 @@ def test_figures_with_qualifiers_sources_and_sums(voa, reuters):
     assert summed.text == "four soldiers and two civilians" and summed.reported_by == "Azerbaijan"
     background = [f for f in reuters.figures if f.counts == "duration"]
     assert background and background[0].background and background[0].value == 6
+    # "a six-week conflict in 2020": the figure's own words (a DATE to spaCy) do not date it
+    assert background[0].when == "2020"
 
 
 def test_a_range_needs_a_number_at_its_upper_end():
