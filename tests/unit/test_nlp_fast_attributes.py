@@ -77,3 +77,30 @@ def test_the_cache_is_compact(pipelines):
     assert cache and all(isinstance(key, bytes) and isinstance(value, bytes) for key, value in cache.items())
     per_entry = sum(sys.getsizeof(key) + sys.getsizeof(value) for key, value in cache.items()) / len(cache)
     assert per_entry < 160  # two tuples of Python ints took about 500
+
+
+def test_a_dep_matters_only_through_the_patterns_conditions(pipelines):
+    _, fast = pipelines
+    component = fast.get_pipe(COMPONENT)
+    strings = fast.vocab.strings
+    classes = {dep: component._dep_class_of(strings[dep]) for dep in ("compound", "appos", "amod", "nsubj", "aux", "dobj", "pobj")}
+    assert classes["compound"] == classes["appos"] == classes["amod"]  # no pattern tells these apart
+    assert len({classes["compound"], classes["nsubj"], classes["aux"], classes["dobj"]}) == 4
+    assert classes["dobj"] == classes["pobj"]  # every pattern that names one names the other
+
+
+@pytest.mark.parametrize("text", PARAGRAPHS)
+def test_multi_token_matches_in_windows_are_the_matchers(pipelines, text):
+    _, fast = pipelines
+    component = fast.get_pipe(COMPONENT)
+    doc = fast(text)
+    deps = doc.to_array(["DEP"]).astype("uint64")
+    whole = sorted(component.multi(doc, allow_missing=True, as_spans=False), key=lambda m: (m[1], m[2], m[0]))
+    assert component._multi_matches(doc, deps) == whole
+
+
+def test_the_lemma_index_is_sets(pipelines):
+    _, fast = pipelines
+    component = fast.get_pipe(COMPONENT)
+    table = component.lemmatizer.lookups.get_table("lemma_index")
+    assert table and all(isinstance(words, frozenset) for words in table.values())
