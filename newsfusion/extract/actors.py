@@ -29,7 +29,7 @@ from .actor_lexicon import (
 )
 from .event_cues import REPORTING
 from .event_lexicon import LIGHT_VERBS, NOUNS, VERBS, VIOLENT
-from .nlp import sentence_at, span_text
+from .nlp import children_of, sentence_at, span_text, subtree_of
 
 @dataclass(frozen=True)
 class Actor:
@@ -223,7 +223,7 @@ MAX_ACTOR_TOKENS = 20
 def _phrase_tokens(head, with_conj: bool) -> list:
     """The tokens of the noun phrase headed by `head`, without clauses, appositions or long tails."""
     kept = [head]
-    stack = [(child, 1) for child in head.children]
+    stack = [(child, 1) for child in children_of(head)]
     while stack:
         token, depth = stack.pop()
         dep = token.dep_
@@ -238,7 +238,7 @@ def _phrase_tokens(head, with_conj: bool) -> list:
         if token.is_space:
             continue
         kept.append(token)
-        stack.extend((child, depth + 1) for child in token.children)
+        stack.extend((child, depth + 1) for child in children_of(token))
     kept.sort(key=lambda t: t.i)
     # never across a line break: headlines and paragraphs run together in one parse. The walk
     # stops at the phrase's own ends: walking on to the paragraph's made a long paragraph
@@ -271,7 +271,7 @@ def actor_from_head(head, with_conj: bool = True) -> Actor:
     own = _phrase_tokens(head, False) if with_conj else tokens
     code, sector = code_phrase(own, head)
     if code is None or sector is None:
-        for child in head.children:
+        for child in children_of(head):
             if child.dep_ not in ("appos", "conj"):
                 continue
             c2, s2 = code_phrase(_phrase_tokens(child, False), child)
@@ -284,12 +284,12 @@ def actor_from_head(head, with_conj: bool = True) -> Actor:
 def _conjuncts(head, own: list) -> tuple[tuple[str, str | None], ...]:
     """(text, code) of each actor in a conjoined phrase, the head's first; () for a single actor."""
     members = [(head, own)]
-    stack = [c for c in head.children if c.dep_ == "conj"]
+    stack = [c for c in children_of(head) if c.dep_ == "conj"]
     while stack:
         conj = stack.pop(0)
         if is_actor_head(conj):
             members.append((conj, _trim(_phrase_tokens(conj, False)) or [conj]))
-        stack.extend(c for c in conj.children if c.dep_ == "conj")
+        stack.extend(c for c in children_of(conj) if c.dep_ == "conj")
     if len(members) < 2:
         return ()
     parts = []
@@ -312,7 +312,7 @@ def is_actor_head(token, places: bool = False) -> bool:
         return True
     if match_name([token], 0) is not None:
         return True
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ in ("amod", "compound", "poss") and (match_name([child], 0) is not None or child.ent_type_ in ("NORP", "GPE")):
             return True
     if places and (token.ent_type_ in ("GPE", "LOC", "FAC") or lemma in PLACE_NOUNS):
@@ -425,7 +425,7 @@ def _resolve(token, ctx: Context):
         if token is None:
             return None
     if token_lemma(token) in _PURPOSE_NOUNS:  # "its intention was to disarm": whose intention
-        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        owner = next((c for c in children_of(token) if c.dep_ == "poss"), None)
         if owner is not None:
             return _resolve(owner, ctx)
     return token
@@ -443,9 +443,9 @@ def reporter_of(token):
         steps += 1
     # "X attacked Y, officials said": the reporting verb hangs below the main clause
     root = token
-    for child in root.children:
+    for child in children_of(root):
         if child.dep_ in ("parataxis", "advcl", "conj", "ccomp") and token_lemma(child) in REPORTING and not any(
-            g.dep_ == "ccomp" for g in child.children
+            g.dep_ == "ccomp" for g in children_of(child)
         ):
             return child
     return None
@@ -455,7 +455,7 @@ def _speaker(token):
     reporter = reporter_of(token)
     if reporter is None:
         return None
-    for child in reporter.children:
+    for child in children_of(reporter):
         if child.dep_ == "nsubj" and child.pos_ != "PRON":
             return child
     return None
@@ -464,19 +464,19 @@ def _speaker(token):
 def _subject(tok, depth: int = 0):
     """(subject token, passive?) of a verb trigger, climbing through controls and conjunctions."""
     passive = False
-    for child in tok.children:
+    for child in children_of(tok):
         if child.dep_ == "nsubj":
             return child, False
         if child.dep_ in ("nsubjpass", "auxpass"):
             passive = True
     if passive and verb_lemma(tok) in _STATIVE_PASSIVES:  # "Israel is opposed to ..."
-        for child in tok.children:
+        for child in children_of(tok):
             if child.dep_ == "nsubjpass":
                 return child, False
     if passive:
-        for child in tok.children:
+        for child in children_of(tok):
             if child.dep_ == "agent":
-                for grand in child.children:
+                for grand in children_of(child):
                     if grand.dep_ == "pobj":
                         return grand, True
         if tok.dep_ == "acl":
@@ -486,11 +486,11 @@ def _subject(tok, depth: int = 0):
         return None, False
     dep, head = tok.dep_, tok.head
     if dep == "xcomp":
-        for child in head.children:
+        for child in children_of(head):
             if child.dep_ == "nsubjpass":  # "Yerevan was forced to cede"
                 return child, False
         if token_lemma(head) in _OBJECT_CONTROL:
-            for child in head.children:
+            for child in children_of(head):
                 if child.dep_ == "dobj":
                     return child, False
         if head.pos_ in ("ADJ",) and head.head.i != head.i:
@@ -509,9 +509,9 @@ def _subject(tok, depth: int = 0):
 
 
 def _patient(tok):
-    for child in tok.children:
+    for child in children_of(tok):
         if child.dep_ == "nsubjpass":
-            if verb_lemma(tok) in _STATIVE_PASSIVES and not any(c.dep_ == "agent" for c in tok.children):
+            if verb_lemma(tok) in _STATIVE_PASSIVES and not any(c.dep_ == "agent" for c in children_of(tok)):
                 return None
             return child
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
@@ -521,19 +521,19 @@ def _patient(tok):
 
 def _modifier_actor(noun, exclude: set[int]):
     """An actor named inside a non-actor noun phrase: "Baku's aggression", "Armenian positions"."""
-    for child in noun.children:
+    for child in children_of(noun):
         if child.i in exclude:
             continue
         if child.dep_ == "poss" and child.pos_ != "PRON" and is_actor_head(child):
             return child
-    for child in noun.children:
+    for child in children_of(noun):
         if child.i in exclude:
             continue
         if child.dep_ in ("amod", "compound", "nmod") and (child.ent_type_ in ("NORP", "GPE", "ORG") or is_actor_head(child)):
             return child
-    for child in noun.children:
+    for child in children_of(noun):
         if child.dep_ == "prep" and child.lower_ in ("of", "against", "on", "by"):
-            for grand in child.children:
+            for grand in children_of(child):
                 if grand.dep_ == "pobj" and grand.i not in exclude and is_actor_head(grand, places=True):
                     return grand
     return None
@@ -542,9 +542,9 @@ def _modifier_actor(noun, exclude: set[int]):
 def _prep_objects(token, preps=_TARGET_PREPS):
     """(preposition, object) pairs under a token, in the order of `preps`."""
     found = []
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ in preps:
-            for grand in child.children:
+            for grand in children_of(child):
                 if grand.dep_ == "pobj":
                     found.append((preps.index(child.lower_), grand))
     found.sort(key=lambda pair: pair[0])
@@ -576,7 +576,7 @@ def _noun_target(noun, exclude: set[int], ok, preps=_NOUN_PREPS, depth: int = 0)
     inner = _modifier_actor(noun, exclude)
     if inner is not None:
         return inner
-    for child in noun.children:  # "denounced as a crime Serbia's suppression ..."
+    for child in children_of(noun):  # "denounced as a crime Serbia's suppression ..."
         if child.dep_ == "appos" and child.i not in exclude:
             if ok(child):
                 return child
@@ -596,7 +596,7 @@ def _noun_target(noun, exclude: set[int], ok, preps=_NOUN_PREPS, depth: int = 0)
 
 
 def _clause_subject(verb):
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return next((c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _target_token(cand, exclude: set[int], depth: int = 0, tok=None, kind: str | None = None):
@@ -619,10 +619,10 @@ def _target_token(cand, exclude: set[int], depth: int = 0, tok=None, kind: str |
     theme = verb_lemma(tok) in _THEME_VERBS
     obj = _patient(tok) if depth == 0 else None
     if obj is None:
-        for child in tok.children:
+        for child in children_of(tok):
             if child.dep_ in ("dative", "iobj"):
                 return child if ok(child) else None
-        for child in tok.children:
+        for child in children_of(tok):
             if child.dep_ == "dobj":
                 obj = child
                 break
@@ -633,13 +633,13 @@ def _target_token(cand, exclude: set[int], depth: int = 0, tok=None, kind: str |
             found = _noun_target(obj, exclude, ok)
             if found is not None:
                 return found
-    for child in tok.children:
+    for child in children_of(tok):
         # "demanded that the United States match ...", "threatened a strike unless Israel rescinded ..."
         if child.pos_ not in ("VERB", "AUX"):
             continue
         demanded = child.dep_ in ("ccomp", "acl") and cand.type == "DEMAND" and not cand.modal_demand
         condition = child.dep_ == "advcl" and cand.type == "THREATEN" and any(
-            m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children)
+            m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in children_of(child))
         if demanded or condition:
             subject = _clause_subject(child)
             if subject is not None and ok(subject):
@@ -651,7 +651,7 @@ def _target_token(cand, exclude: set[int], depth: int = 0, tok=None, kind: str |
             return found
         if found.pos_ in ("NOUN", "PROPN"):
             if cand.type == "DEMAND":  # "insisted on its demands that Burundi's government grant ..."
-                for clause in found.children:
+                for clause in children_of(found):
                     if clause.dep_ in ("acl", "ccomp") and clause.pos_ in ("VERB", "AUX"):
                         subject = _clause_subject(clause)
                         if subject is not None and ok(subject):
@@ -664,8 +664,8 @@ def _target_token(cand, exclude: set[int], depth: int = 0, tok=None, kind: str |
         if found is not None:
             return found
     if depth < 2:
-        for child in tok.children:
-            purpose = child.dep_ == "advcl" and any(a.lower_ == "to" for a in child.children if a.dep_ == "aux")
+        for child in children_of(tok):
+            purpose = child.dep_ == "advcl" and any(a.lower_ == "to" for a in children_of(child) if a.dep_ == "aux")
             if (child.dep_ in ("xcomp", "ccomp") or purpose) and child.pos_ in ("VERB", "AUX"):
                 found = _target_token(cand, exclude, depth + 1, child)
                 if found is not None:
@@ -673,7 +673,7 @@ def _target_token(cand, exclude: set[int], depth: int = 0, tok=None, kind: str |
     if depth == 0 and cand.base_type not in ("DEMAND", "DISAPPROVE", "SUPPORT"):
         # last resort: a coded place the event happened in ("a research center in Tokyo")
         moving = cand.type in ("AID", "RETREAT")
-        for child in tok.subtree:
+        for child in subtree_of(tok):
             if child.dep_ != "pobj" or child.i in exclude:
                 continue
             if child.head.lower_ == "in" and (child.ent_type_ == "GPE" or match_name([child], 0) is not None):
@@ -684,16 +684,16 @@ def _target_token(cand, exclude: set[int], depth: int = 0, tok=None, kind: str |
 
 
 def _between(noun) -> list:
-    for child in noun.children:
+    for child in children_of(noun):
         if child.dep_ == "prep" and child.lower_ == "between":
-            for grand in child.children:
+            for grand in children_of(child):
                 if grand.dep_ == "pobj":
-                    conj = [g for g in grand.children if g.dep_ == "conj"]
+                    conj = [g for g in children_of(grand) if g.dep_ == "conj"]
                     if conj:
                         return [grand, conj[0]]
                     # "between Armenian and Azerbaijani forces": conjoined modifiers of one noun
-                    mods = [g for g in grand.children if g.dep_ in ("amod", "compound")]
-                    mod_conj = [c for m in mods for c in m.children if c.dep_ == "conj"]
+                    mods = [g for g in children_of(grand) if g.dep_ in ("amod", "compound")]
+                    mod_conj = [c for m in mods for c in children_of(m) if c.dep_ == "conj"]
                     if mods and mod_conj:
                         return [mods[0], mod_conj[0]]
                     return [grand]
@@ -701,7 +701,7 @@ def _between(noun) -> list:
 
 
 def _noun_source(noun, exclude: set[int]):
-    for child in noun.children:
+    for child in children_of(noun):
         if child.dep_ == "poss" and child.pos_ != "PRON":
             return child
     for obj in _prep_objects(noun, ("by", "from")):
@@ -715,12 +715,12 @@ def _noun_source(noun, exclude: set[int]):
     between = _between(noun)
     if between:
         return between[0]
-    for child in noun.children:  # "an operation launched by Azerbaijan"
+    for child in children_of(noun):  # "an operation launched by Azerbaijan"
         if child.dep_ == "acl":
             for obj in _prep_objects(child, ("by",)):
                 if is_actor_head(obj):
                     return obj
-    for child in noun.children:
+    for child in children_of(noun):
         if child.dep_ in ("amod", "compound") and (child.ent_type_ in ("NORP", "GPE", "ORG") or is_actor_head(child)):
             return child
     return None
@@ -733,7 +733,7 @@ def find_actors(cand, ctx: Context) -> tuple[Actor | None, Actor | None]:
         if src_tok is None and cand.noun is None and tok.dep_ in ("nsubj",) and tok.head.pos_ == "VERB":
             src_tok = None
     elif cand.modal_demand:
-        src_tok = _speaker(tok) or next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        src_tok = _speaker(tok) or next((c for c in children_of(tok.head) if c.dep_ == "nsubj"), None)
         if src_tok is None and tok.head.dep_ in ("dobj", "pobj"):
             src_tok, _passive = _subject(tok.head.head)
     elif cand.subject_event is not None:
@@ -759,7 +759,7 @@ def find_actors(cand, ctx: Context) -> tuple[Actor | None, Actor | None]:
         if len(between) > 1:
             tgt_tok = between[1]
     if tgt_tok is None and cand.modal_demand:
-        tgt_tok = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        tgt_tok = next((c for c in children_of(tok) if c.dep_ in ("nsubj", "nsubjpass")), None)
     if tgt_tok is None:
         tgt_tok = _target_token(cand, exclude)
     if tgt_tok is None and cand.noun is not None:

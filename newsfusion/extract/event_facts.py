@@ -9,13 +9,13 @@ expression that belongs to an event's own clause ("called on Wednesday for ...")
 from __future__ import annotations
 
 from .event_cues import KILL_WORDS, NUMBER_WORDS, PAST_MARKERS, WOUND_WORDS
-from .nlp import entities_in, span_text, span_tokens
+from .nlp import children_of, entities_in, span_text, span_tokens, subtree_of
 from .nlp import tokens as doc_tokens
 
 
 def _number(token) -> int | None:
     """The integer a number token (with its compound parts: "three hundred", "6,500") spells."""
-    parts = [t for t in token.subtree if t.like_num or t.lower_ in NUMBER_WORDS] or [token]
+    parts = [t for t in subtree_of(token) if t.like_num or t.lower_ in NUMBER_WORDS] or [token]
     if token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
         return None
     total, current = 0, 0
@@ -49,7 +49,7 @@ def _count_of(token) -> int | None:
         return None
     if token.like_num or token.lower_ in NUMBER_WORDS:
         return _number(token)
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ == "nummod":
             return _number(child)
     return None
@@ -65,12 +65,12 @@ def casualties(sent) -> tuple[int | None, int | None]:
         if kind is None:
             continue
         count = None
-        for child in token.children:
+        for child in children_of(token):
             if child.dep_ in ("dobj", "nsubjpass", "nsubj") and not (lemma == "kill" and child.dep_ == "nsubj"):
                 count = _count_of(child)
                 if count is not None:
                     # "killed four soldiers and two civilians"
-                    for conj in child.children:
+                    for conj in children_of(child):
                         if conj.dep_ == "conj" and not conj.like_num:
                             count += _count_of(conj) or 0
                     break
@@ -139,7 +139,7 @@ def past_anchors(sent, ref_year: int | None = None) -> tuple[bool, set[int]]:
 def _past_tense(verb) -> bool:
     """Whether a verb's clause is in the past; an infinitive or gerund takes the tense of the verb above it."""
     for _ in range(4):
-        if verb.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in verb.children if c.dep_ in ("aux", "auxpass")):
+        if verb.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in children_of(verb) if c.dep_ in ("aux", "auxpass")):
             return True
         if verb.tag_ not in ("VB", "VBG") or verb.head.i == verb.i:
             return False

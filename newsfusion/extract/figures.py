@@ -16,7 +16,7 @@ from typing import Any, Sequence
 
 from ..cluster.features import is_background
 from .quotes import SPEECH_VERBS, _resolve, _speaker_phrase, _subject_of, can_speak
-from .nlp import doc_text, sentence_at, span_text
+from .nlp import children_of, doc_text, sentence_at, span_text
 from .nlp import tokens as doc_tokens
 
 _WORD_NUMBERS = {
@@ -134,7 +134,7 @@ def _category(number: Any, last: Any) -> tuple[str | None, str | None]:
     if re.match(r"-strong\b", text_after) or number.lower_.endswith("-strong"):
         return "troops", None
     chain = [number.head, number.head.head, number.head.head.head]
-    chain += [child for child in number.head.children if child.dep_ in {"amod", "acomp", "oprd", "xcomp", "advcl", "appos"}]
+    chain += [child for child in children_of(number.head) if child.dep_ in {"amod", "acomp", "oprd", "xcomp", "advcl", "appos"}]
     following = [doc[i] for i in range(last.i + 1, min(last.i + 3, sentence_at(doc, number.i).end))]
     found = [hit for hit in (_keyword_category(t) for t in chain + following if t.i != number.i) if hit]
     if not found:
@@ -171,7 +171,7 @@ def _reporter(sentence: Any, entities: Sequence[Any]) -> str | None:
             if subject is not None and can_speak(_speaker_phrase(subject), entities):
                 return _resolve(_speaker_phrase(subject), entities, sentence.start_char)
         if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
-            target = next((child for child in token.nbor(1).children if child.dep_ == "pobj"), None)
+            target = next((child for child in children_of(token.nbor(1)) if child.dep_ == "pobj"), None)
             if target is not None:
                 return _resolve(_speaker_phrase(target), entities, sentence.start_char)
     return None

@@ -49,6 +49,10 @@ _SENTENCES = "newsfusion.sentences"
 _TOKENS = "newsfusion.tokens"
 _TEXT = "newsfusion.text"
 _ENTS = "newsfusion.ents"
+_HEADS = "newsfusion.heads"
+_CHILDREN = "newsfusion.children"
+_SUBTREES = "newsfusion.subtrees"
+_LEMMAS = "newsfusion.lemmas"
 
 
 @lru_cache(maxsize=4)
@@ -91,29 +95,28 @@ def load_nlp(disable: tuple[str, ...] = (), *, fast_attributes: bool = True, fas
 
 
 def _kept(doc: Any, key: str, build: Any) -> Any:
-    """`build()`, worked out once per doc and kept in its user_data under `key`."""
+    """`build(doc)`, worked out once per doc and kept in its user_data under `key`.
+
+    (`build` takes the doc rather than being a closure over it: the helpers below are called
+    hundreds of thousands of times an article, and a new closure on each call showed.)
+    """
     value = doc.user_data.get(key)
     if value is None:
-        value = doc.user_data[key] = build()
+        value = doc.user_data[key] = build(doc)
     return value
 
 
-def _listed(doc: Any, key: str, spans: Any) -> tuple[Any, list[int]]:
-    """Spans of the doc listed once and kept on it, with their start tokens (for bisecting)."""
-
-    def build() -> tuple[Any, list[int]]:
-        listed = spans()
-        return listed, [span.start for span in listed]
-
-    return _kept(doc, key, build)
+def _listed(spans: Any) -> tuple[Any, list[int]]:
+    """Spans of the doc listed once, with their start tokens (for bisecting)."""
+    return spans, [span.start for span in spans]
 
 
 def _sentence_list(doc: Any) -> tuple[list[Any], list[int]]:
-    return _listed(doc, _SENTENCES, lambda: list(doc.sents))
+    return _kept(doc, _SENTENCES, lambda doc: _listed(list(doc.sents)))
 
 
 def _entity_list(doc: Any) -> tuple[tuple[Any, ...], list[int]]:
-    return _listed(doc, _ENTS, lambda: tuple(doc.ents))
+    return _kept(doc, _ENTS, lambda doc: _listed(tuple(doc.ents)))
 
 
 def sentences(doc: Any) -> list[Any]:
@@ -158,7 +161,7 @@ def tokens(doc: Any) -> list[Any]:
     Each `doc[i]`, and each walk over a doc or a span, makes new Token objects; the extractors
     walk an article's tokens a dozen times, and making them was a third of their time.
     """
-    return _kept(doc, _TOKENS, lambda: list(doc))
+    return _kept(doc, _TOKENS, list)
 
 
 def span_tokens(span: Any) -> list[Any]:
@@ -166,9 +169,80 @@ def span_tokens(span: Any) -> list[Any]:
     return tokens(span.doc)[span.start : span.end]
 
 
+def head_of(token: Any) -> Any:
+    """`token.head`, from the doc's kept tokens (a root is its own head, as in spaCy)."""
+    doc = token.doc
+    return tokens(doc)[_kept(doc, _HEADS, _head_indices)[token.i]]
+
+
+def _head_indices(doc: Any) -> list[int]:
+    # spaCy stores each head as an offset from its token; the array is unsigned, so offsets to
+    # the left come back wrapped and are read again as signed.
+    from spacy.attrs import HEAD
+
+    offsets = doc.to_array(HEAD).astype("int64").tolist()
+    return [i + offset for i, offset in enumerate(offsets)]
+
+
+def children_of(token: Any) -> list[Any]:
+    """`token.children` (its left children, then its right ones, each in text order), from the
+    doc's kept tokens. The lists are built once per doc through spaCy's own `children`, which
+    looks for children only between a token's left and right edges, so they are the same ones."""
+    return _kept(token.doc, _CHILDREN, _children_lists)[token.i]
+
+
+def _children_lists(doc: Any) -> list[list[Any]]:
+    kept = tokens(doc)
+    return [[kept[child.i] for child in token.children] for token in kept]
+
+
+def subtree_of(token: Any) -> list[Any]:
+    """`token.subtree` from the doc's kept tokens, in spaCy's order: each left child's subtree,
+    the token, each right child's subtree. (The order is the text's when the tree is
+    projective, and not always otherwise.) Worked out once per token; do not change the list."""
+    doc = token.doc
+    found = _kept(doc, _SUBTREES, lambda doc: {})
+    listed = found.get(token.i)
+    if listed is None:
+        listed = []
+        for child in children_of(token):
+            if child.i > token.i:
+                break
+            listed.extend(subtree_of(child))
+        listed.append(token)
+        for child in children_of(token):
+            if child.i > token.i:
+                listed.extend(subtree_of(child))
+        found[token.i] = listed
+    return listed
+
+
+def ancestors_of(token: Any) -> list[Any]:
+    """`token.ancestors` (its head, the head's head, up to the root), from the doc's kept tokens."""
+    doc = token.doc
+    kept = tokens(doc)
+    heads = _kept(doc, _HEADS, _head_indices)
+    found = []
+    i = token.i
+    # spaCy stops after as many steps as the doc has tokens, in case the heads make a cycle.
+    while heads[i] != i and len(found) < len(kept):
+        i = heads[i]
+        found.append(kept[i])
+    return found
+
+
+def lemmas(doc: Any) -> list[str]:
+    """Every token's lemma in lower case (`token.lemma_.lower()`), listed once and kept on the doc."""
+    return _kept(doc, _LEMMAS, _lower_lemmas)
+
+
+def _lower_lemmas(doc: Any) -> list[str]:
+    return [token.lemma_.lower() for token in tokens(doc)]
+
+
 def doc_text(doc: Any) -> str:
     """`doc.text`, built once: spaCy joins every token's text on each access of the property."""
-    return _kept(doc, _TEXT, lambda: doc.text)
+    return _kept(doc, _TEXT, lambda doc: doc.text)
 
 
 def keep_text(doc: Any, text: str) -> Any:

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from .entities import Entity
-from .nlp import doc_text, sentence_at, span_text, sentences as all_sentences
+from .nlp import ancestors_of, children_of, doc_text, sentence_at, span_text
+from .nlp import sentences as all_sentences
 from .speakers import (
     CHARACTERISING_VERBS,
     DOCUMENT_NOUNS,
@@ -136,16 +137,16 @@ def _cue_for(
         if quote_start <= token.idx < quote_end or _inside(token.idx, quote_spans, starts):
             continue
         lemma = token.lemma_.lower()
-        if lemma not in _CUE_WORDS and not (token.pos_ in {"VERB", "AUX"} and any(child.dep_ in {"prt", "advmod"} for child in token.children)):
+        if lemma not in _CUE_WORDS and not (token.pos_ in {"VERB", "AUX"} and any(child.dep_ in {"prt", "advmod"} for child in children_of(token))):
             continue
         if quoted_ancestors is None:
-            quoted_ancestors = {ancestor.i for t in quoted for ancestor in t.ancestors}
+            quoted_ancestors = {ancestor.i for t in quoted for ancestor in ancestors_of(t)}
         # A verb whose clause holds the quote ("urging X to '...'") wins over one that only stands near it.
         governs = token.i in quoted_ancestors
         subject = None
         if lemma == "quote" and token.pos_ == "VERB":
             # "The Guardian quoted her as saying": the one quoted is the speaker.
-            subject = next((child for child in token.children if child.dep_ == "dobj"), None) or subject_of(token)
+            subject = next((child for child in children_of(token) if child.dep_ == "dobj"), None) or subject_of(token)
         elif is_speech_verb(token):
             subject = subject_of(token)
         elif token.pos_ in {"VERB", "AUX"} and lemma in CHARACTERISING_VERBS and (
@@ -159,9 +160,9 @@ def _cue_for(
             if subject is None or subject.lemma_.lower() not in DOCUMENT_NOUNS:
                 continue
         elif token.pos_ == "NOUN" and lemma in SPEECH_NOUNS and governs:
-            subject = next((child for child in token.children if child.dep_ == "poss"), None)
+            subject = next((child for child in children_of(token) if child.dep_ == "poss"), None)
         elif token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
-            subject = next((child for child in token.nbor(1).children if child.dep_ == "pobj"), None)
+            subject = next((child for child in children_of(token.nbor(1)) if child.dep_ == "pobj"), None)
         if subject is None or quote_start <= subject.idx < quote_end or not can_speak(speaker_phrase(subject), entities):
             continue
         if _inside(subject.idx, quote_spans, starts):
@@ -289,8 +290,8 @@ def _indirect_quotes(doc: Any, entities: Sequence[Entity], covered: list[tuple[i
         for token in sentence:
             if token.lemma_ not in {"say", "tell", "warn", "announce", "insist", "claim", "state", "add"} or token.pos_ != "VERB":
                 continue
-            clause = next((child for child in token.children if child.dep_ == "ccomp"), None)
-            subject = next((child for child in token.children if child.dep_ == "nsubj"), None)
+            clause = next((child for child in children_of(token) if child.dep_ == "ccomp"), None)
+            subject = next((child for child in children_of(token) if child.dep_ == "nsubj"), None)
             if clause is None or subject is None:
                 continue
             span = doc[clause.left_edge.i : clause.right_edge.i + 1]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from .entities import Entity
-from .nlp import doc_text, tokens
+from .nlp import ancestors_of, children_of, doc_text, subtree_of, tokens
 
 SPEECH_VERBS = frozenset(
     """say tell add state urge warn insist note explain ask reply declare claim write tweet announce argue stress
@@ -116,10 +116,10 @@ class Mention:
 def speaker_phrase(token: Any) -> Any:
     """The subject phrase around `token`, without the relative clauses, participles and quotes hanging off it."""
     dropped: set[int] = set()
-    for t in token.subtree:
+    for t in subtree_of(token):
         if t.i != token.i and t.dep_ in {"relcl", "acl", "advcl"} and t.i not in dropped:
-            dropped.update(x.i for x in t.subtree)
-    kept = {t.i for t in token.subtree if t.i not in dropped and t.text not in {"“", "”", '"'}}
+            dropped.update(x.i for x in subtree_of(t))
+    kept = {t.i for t in subtree_of(token) if t.i not in dropped and t.text not in {"“", "”", '"'}}
     start = end = token.i
     while start - 1 in kept and token.i - (start - 1) <= MAX_SPEAKER_WORDS:
         start -= 1
@@ -140,14 +140,14 @@ def is_speech_verb(token: Any) -> bool:
     if lemma in SPEECH_VERBS:
         return True
     # The parser often makes the particle an adverb: "he fired back" (back: advmod).
-    return any(child.dep_ in {"prt", "advmod"} and (lemma, child.lower_) in PHRASAL_SPEECH for child in token.children)
+    return any(child.dep_ in {"prt", "advmod"} and (lemma, child.lower_) in PHRASAL_SPEECH for child in children_of(token))
 
 
 def is_reply_verb(token: Any) -> bool:
     """"replied", "shot back": the speaker answers someone, so is not the one who spoke last."""
     lemma = token.lemma_.lower()
     return lemma in REPLY_VERBS or any(
-        child.dep_ in {"prt", "advmod"} and child.lower_ == "back" and (lemma, "back") in PHRASAL_SPEECH for child in token.children
+        child.dep_ in {"prt", "advmod"} and child.lower_ == "back" and (lemma, "back") in PHRASAL_SPEECH for child in children_of(token)
     )
 
 
@@ -189,7 +189,7 @@ def _nearest_subject(verb: Any) -> Any:
     both "expulsions" and "Ushakov" are subjects of "said", and in '"... [and] he could,"
     Rep. Steve Cohen told CNN' so are "[" and "Cohen". Punctuation is never the subject.
     """
-    subjects = [child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"} and not child.is_punct]
+    subjects = [child for child in children_of(verb) if child.dep_ in {"nsubj", "nsubjpass"} and not child.is_punct]
     return min(subjects, key=lambda child: abs(child.i - verb.i)) if subjects else None
 
 
@@ -207,7 +207,7 @@ def subject_of(verb: Any) -> Any:
             if absolute is not None:
                 return absolute
         if verb.dep_ == "xcomp" and verb.head.i != verb.i:
-            controller = next((child for child in verb.head.children if child.dep_ == "dobj"), None)
+            controller = next((child for child in children_of(verb.head) if child.dep_ == "dobj"), None)
             if controller is not None:
                 return controller  # object control: "leading him to conclude", "urged her to say"
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
@@ -283,14 +283,14 @@ class Discourse:
                 return SPEAKING
             # The subject of what someone is reported to have said ("affirmed that Londoners would ...")
             # is not the one the narrative is about; any other clause's subject is.
-            if any(is_speech_verb(ancestor) for ancestor in verb.ancestors):
+            if any(is_speech_verb(ancestor) for ancestor in ancestors_of(verb)):
                 return OTHER
             return MAIN
         if dep == "pobj" and token.head.lower_ == "to" and token.head.i > 0 and token.doc[token.head.i - 1].lower_ == "according":
             return SPEAKING
         if dep == "dobj":
             verb = token.head
-            if verb.lemma_.lower() == "quote" or any(c.dep_ == "xcomp" and is_speech_verb(c) for c in verb.children):
+            if verb.lemma_.lower() == "quote" or any(c.dep_ == "xcomp" and is_speech_verb(c) for c in children_of(verb)):
                 return SPEAKING  # "quoted her as saying", "leading him to conclude"
         if dep == "pobj" and token.head.lower_ == "with" and any(is_speech_verb(t) and getattr(_absolute_subject(t), "i", -1) == token.i for t in token.doc[token.i + 1 : token.i + 8]):
             return SPEAKING
@@ -348,7 +348,7 @@ class Discourse:
     def _named(self, head: Any, phrase: Any = None) -> Any:
         """The token that names the phrase: the head, an appositive name ("the minister, Panos Kammenos"),
         or the person a title names ("Mayor of London Sadiq Kahn", "President Barack Obama himself")."""
-        for child in head.children:
+        for child in children_of(head):
             entity = self.entity_at(child) if child.dep_ == "appos" else None
             if entity is not None and entity.type == "PERSON":
                 return child  # "Australia's Grand Mufti, Ibrahim Abu Mohamed": the person, not the office
@@ -360,7 +360,7 @@ class Discourse:
                 if entity is not None and entity.type == "PERSON":
                     return token
             return head
-        for child in head.children:
+        for child in children_of(head):
             if child.dep_ == "appos" and (child.pos_ == "PROPN" or self.entity_at(child) is not None):
                 return child
         return None
@@ -375,7 +375,7 @@ class Discourse:
         return names[-1] if names else None
 
     def _propn_name(self, token: Any) -> str:
-        words = [t for t in token.subtree if t.i <= token.i and t.pos_ == "PROPN" and t.dep_ in {"compound", "flat"} or t.i == token.i]
+        words = [t for t in subtree_of(token) if t.i <= token.i and t.pos_ == "PROPN" and t.dep_ in {"compound", "flat"} or t.i == token.i]
         words = [t for t in words if t.i >= token.i - 4]
         while words and words[0].lower_ in _HONORIFICS:
             words = words[1:]
@@ -398,7 +398,7 @@ class Discourse:
             return (found.name, found.kind) if found else None
         lemma = head.lemma_.lower()
         first = phrase[0].lower_
-        definite = first in _DEFINITE or any(child.dep_ == "poss" for child in head.children)
+        definite = first in _DEFINITE or any(child.dep_ == "poss" for child in children_of(head))
         descriptor = definite and lemma in PERSON_DESCRIPTORS and head.tag_ in {"NN", "NNP"}
         named = None if descriptor and head.pos_ == "PROPN" and self.entity_at(head) is None else self._named(head, phrase)
         holder = self._title_holder(head, phrase)
@@ -424,7 +424,7 @@ class Discourse:
         if lemma in DOCUMENT_NOUNS:
             issuer = self._issuer(head)
             return issuer if issuer is not None else (phrase.text, "org")
-        if definite and lemma in INSTITUTION_NOUNS and any(child.dep_ == "poss" for child in head.children):
+        if definite and lemma in INSTITUTION_NOUNS and any(child.dep_ == "poss" for child in children_of(head)):
             return phrase.text, "org"  # "the first lady's office", "Trump's campaign": the phrase names it
         if definite and lemma in INSTITUTION_NOUNS:
             found_entity = self._institution(head, position)
@@ -487,7 +487,7 @@ class Discourse:
 
     def _issuer(self, head: Any) -> tuple[str, str] | None:
         """'the statement said' -> whoever issued, released or argued in that statement before."""
-        lemmas = {head.lemma_.lower()} | {c.lemma_.lower() for c in head.children if c.dep_ == "compound"}
+        lemmas = {head.lemma_.lower()} | {c.lemma_.lower() for c in children_of(head) if c.dep_ == "compound"}
         doc = self.doc
         earlier = sorted({i for lemma in lemmas for i in self.nouns.get(lemma, ()) if i < head.i}, reverse=True)
         for index in earlier:
@@ -502,7 +502,7 @@ class Discourse:
             verb = token.head if token.dep_ == "dobj" else token.head.head if token.dep_ == "pobj" else None
             if verb is None or verb.pos_ not in {"VERB", "AUX"}:
                 continue
-            subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
+            subject = next((child for child in children_of(verb) if child.dep_ == "nsubj"), None)
             employer = self._represented(subject)
             if employer is not None:
                 return employer
@@ -515,7 +515,7 @@ class Discourse:
         """"Pence's spokeswoman provided a statement": a statement a spokesperson hands out is their employer's."""
         if token is None or token.lemma_.lower() not in SPOKESPEOPLE:
             return None
-        owner = next((child for child in token.children if child.dep_ == "poss"), None)
+        owner = next((child for child in children_of(token) if child.dep_ == "poss"), None)
         if owner is None:
             return None
         found = self.resolve(self.doc[owner.left_edge.i : owner.i + 1])
@@ -551,6 +551,6 @@ def can_speak(phrase: Any, entities: Sequence[Entity]) -> bool:
             return True
     if head.text[:1].isupper() and any(entity.type == "PERSON" and head.text in entity.text.split() for entity in entities):
         return True  # a person's name the tagger took for a common noun ("Trump later said")
-    if any(child.dep_ == "appos" and child.pos_ == "PROPN" for child in head.children):
+    if any(child.dep_ == "appos" and child.pos_ == "PROPN" for child in children_of(head)):
         return True
     return head.lemma_.lower() in SPEAKER_NOUNS or head.lower_ in SPEAKER_NOUNS
