@@ -29,7 +29,7 @@ from .actor_lexicon import (
 )
 from .event_cues import REPORTING
 from .event_lexicon import LIGHT_VERBS, NOUNS, VERBS, VIOLENT
-from .nlp import children_of, sentence_at, span_text, subtree_of
+from .nlp import children_of, head_of, sentence_at, span_text, subtree_of, tokens
 
 @dataclass(frozen=True)
 class Actor:
@@ -243,11 +243,11 @@ def _phrase_tokens(head, with_conj: bool) -> list:
     # never across a line break: headlines and paragraphs run together in one parse. The walk
     # stops at the phrase's own ends: walking on to the paragraph's made a long paragraph
     # quadratic (30 s for one 75,000-character article).
-    doc = head.doc
+    words = tokens(head.doc)
     lo, hi = head.i, head.i
-    while lo > kept[0].i and not ("\n" in doc[lo - 1].text or "\n" in doc[lo - 1].whitespace_):
+    while lo > kept[0].i and not ("\n" in words[lo - 1].text or "\n" in words[lo - 1].whitespace_):
         lo -= 1
-    while hi < kept[-1].i and not ("\n" in doc[hi].whitespace_ or "\n" in doc[hi + 1].text):
+    while hi < kept[-1].i and not ("\n" in words[hi].whitespace_ or "\n" in words[hi + 1].text):
         hi += 1
     kept = [t for t in kept if lo <= t.i <= hi]
     if len(kept) > MAX_ACTOR_TOKENS:  # keep the head and what comes before it, then what follows, in order
@@ -395,7 +395,7 @@ def _antecedent(pron, ctx: Context):
     start = ctx.segment.start if ctx.segment is not None and ctx.segment.start <= pron.i else sentence_at(pron.doc, pron.i).start
     for i in range(pron.i - 1, start - 1, -1):
         token = pron.doc[i]
-        if token.pos_ not in ("PROPN", "NOUN") or token.dep_ in ("compound", "poss") and token.head.pos_ == "PROPN":
+        if token.pos_ not in ("PROPN", "NOUN") or token.dep_ in ("compound", "poss") and head_of(token).pos_ == "PROPN":
             continue
         if personal and _is_person(token):
             return token
@@ -411,13 +411,13 @@ def _resolve(token, ctx: Context):
     """The noun a (possibly pronominal or relative) actor token stands for."""
     if token is None:
         return None
-    if token.lower_ in RELATIVES and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "relcl":
-        token = token.head.head
+    if token.lower_ in RELATIVES and token.dep_ in ("nsubj", "nsubjpass") and head_of(token).dep_ == "relcl":
+        token = head_of(head_of(token))
     if token.pos_ == "PRON":
         if token.lower_ not in PRONOUNS:
             return None
         speaker = None
-        if token.lower_ in ("we", "i", "us") or (token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ccomp"):
+        if token.lower_ in ("we", "i", "us") or (token.dep_ in ("nsubj", "nsubjpass") and head_of(token).dep_ == "ccomp"):
             speaker = _speaker(token)  # "Iraq said it would ...": it = Iraq
             if speaker is not None and token.lower_ not in ("we", "i", "us") and (token.lower_ in ("he", "she")) != _is_person(speaker):
                 speaker = None
@@ -434,9 +434,9 @@ def _resolve(token, ctx: Context):
 def reporter_of(token):
     """The reporting verb ("said", "told") this token's clause is the content of, if any."""
     steps = 0
-    while token.head.i != token.i and steps < 8:
+    while head_of(token).i != token.i and steps < 8:
         dep = token.dep_
-        head = token.head
+        head = head_of(token)
         if dep in ("ccomp", "parataxis", "xcomp", "conj", "advcl") and token_lemma(head) in REPORTING and head.pos_ in ("VERB", "AUX"):
             return head
         token = head
@@ -482,9 +482,9 @@ def _subject(tok, depth: int = 0):
         if tok.dep_ == "acl":
             return None, True
         return None, True
-    if depth >= 4 or tok.head.i == tok.i:
+    if depth >= 4 or head_of(tok).i == tok.i:
         return None, False
-    dep, head = tok.dep_, tok.head
+    dep, head = tok.dep_, head_of(tok)
     if dep == "xcomp":
         for child in children_of(head):
             if child.dep_ == "nsubjpass":  # "Yerevan was forced to cede"
@@ -493,18 +493,18 @@ def _subject(tok, depth: int = 0):
             for child in children_of(head):
                 if child.dep_ == "dobj":
                     return child, False
-        if head.pos_ in ("ADJ",) and head.head.i != head.i:
-            return _subject(head.head, depth + 1)
+        if head.pos_ in ("ADJ",) and head_of(head).i != head.i:
+            return _subject(head_of(head), depth + 1)
         return _subject(head, depth + 1)
     if dep in ("conj", "advcl", "pcomp", "prep", "acomp"):
         return _subject(head, depth + 1)
     if dep == "acl":
         if tok.tag_ in ("VBG", "VBD", "VBZ", "VBP") and is_actor_head(head):
             return head, False
-        if head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "ADP"):
-            return _subject(head.head if head.head.pos_ == "VERB" else head.head.head, depth + 1)
-    if dep == "pobj" and head.head.pos_ == "VERB":
-        return _subject(head.head, depth + 1)
+        if head.dep_ in ("dobj", "pobj") and head_of(head).pos_ in ("VERB", "ADP"):
+            return _subject(head_of(head) if head_of(head).pos_ == "VERB" else head_of(head_of(head)), depth + 1)
+    if dep == "pobj" and head_of(head).pos_ == "VERB":
+        return _subject(head_of(head), depth + 1)
     return None, False
 
 
@@ -515,7 +515,7 @@ def _patient(tok):
                 return None
             return child
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
-        return tok.head
+        return head_of(tok)
     return None
 
 
@@ -676,9 +676,9 @@ def _target_token(cand, exclude: set[int], depth: int = 0, tok=None, kind: str |
         for child in subtree_of(tok):
             if child.dep_ != "pobj" or child.i in exclude:
                 continue
-            if child.head.lower_ == "in" and (child.ent_type_ == "GPE" or match_name([child], 0) is not None):
+            if head_of(child).lower_ == "in" and (child.ent_type_ == "GPE" or match_name([child], 0) is not None):
                 return child
-            if moving and child.head.lower_ == "from" and ok(child):  # "evacuated the wounded from the town"
+            if moving and head_of(child).lower_ == "from" and ok(child):  # "evacuated the wounded from the town"
                 return child
     return None
 
@@ -707,9 +707,9 @@ def _noun_source(noun, exclude: set[int]):
     for obj in _prep_objects(noun, ("by", "from")):
         if is_actor_head(obj):
             return obj
-    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+    if noun.dep_ == "dobj" and head_of(noun).pos_ == "VERB":
         # "drew condemnation from Paris", "the violence brought calls for peace from Russia"
-        for obj in _prep_objects(noun.head, ("from",)):
+        for obj in _prep_objects(head_of(noun), ("from",)):
             if is_actor_head(obj):
                 return obj
     between = _between(noun)
@@ -730,12 +730,12 @@ def find_actors(cand, ctx: Context) -> tuple[Actor | None, Actor | None]:
     tok = cand.tok
     if cand.kind != "verb":
         src_tok = _noun_source(tok, set())
-        if src_tok is None and cand.noun is None and tok.dep_ in ("nsubj",) and tok.head.pos_ == "VERB":
+        if src_tok is None and cand.noun is None and tok.dep_ in ("nsubj",) and head_of(tok).pos_ == "VERB":
             src_tok = None
     elif cand.modal_demand:
-        src_tok = _speaker(tok) or next((c for c in children_of(tok.head) if c.dep_ == "nsubj"), None)
-        if src_tok is None and tok.head.dep_ in ("dobj", "pobj"):
-            src_tok, _passive = _subject(tok.head.head)
+        src_tok = _speaker(tok) or next((c for c in children_of(head_of(tok)) if c.dep_ == "nsubj"), None)
+        if src_tok is None and head_of(tok).dep_ in ("dobj", "pobj"):
+            src_tok, _passive = _subject(head_of(head_of(tok)))
     elif cand.subject_event is not None:
         src_tok = _noun_source(cand.subject_event.tok, set())
     else:

@@ -221,9 +221,9 @@ def _modal_demand(tok, cand: _Cand | None) -> _Cand | None:
     if not modals or any(c.dep_ == "neg" for c in children_of(tok)):
         return None
     clause = tok
-    while clause.dep_ == "conj" and clause.head.i != clause.i:  # "told X there is ... and that Y must ..."
-        clause = clause.head
-    head = clause.head if clause.dep_ in ("ccomp", "acl", "relcl", "parataxis") else tok.head
+    while clause.dep_ == "conj" and head_of(clause).i != clause.i:  # "told X there is ... and that Y must ..."
+        clause = head_of(clause)
+    head = head_of(clause) if clause.dep_ in ("ccomp", "acl", "relcl", "parataxis") else head_of(tok)
     if not ((head.pos_ in ("VERB", "AUX") and _verb_lemma(head) in REPORTING) or _lemma(head) in _DEMAND_NOUNS):
         return None
     demand = _Cand(tok, "DEMAND", None, cand.context if cand else None, 1.0, extra=modals)
@@ -246,7 +246,7 @@ def _inanimate_subject(tok) -> bool:
     for child in children_of(tok):
         if child.dep_ == "nsubj":
             if child.lower_ in RELATIVES and tok.dep_ == "relcl":
-                child = tok.head
+                child = head_of(tok)
             named = any(c.pos_ == "PROPN" or c.ent_type_ for c in children_of(child) if c.dep_ in ("compound", "amod", "poss", "nmod"))
             return child.pos_ == "NOUN" and not named and not is_actor_head(child) and child.lemma_.lower() not in NOUNS
     return False
@@ -274,9 +274,9 @@ def _conditional(tok) -> bool:
             return True
         if _inverted_condition(token):
             return True
-        if token.head.i == token.i:
+        if head_of(token).i == token.i:
             return False
-        token = token.head
+        token = head_of(token)
     return False
 
 
@@ -291,7 +291,7 @@ def _negated(cand: _Cand) -> bool:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no" and token is cand.noun):
                 return True
     # "failed to agree", "did not agree" on an auxiliary head
-    head = cand.tok.head
+    head = head_of(cand.tok)
     if cand.tok.dep_ == "xcomp" and _lemma(head) == "fail":
         return True
     return False
@@ -307,14 +307,14 @@ def _govern(cands: list[_Cand], by_token: dict[int, _Cand], sent) -> None:
         if cand.governor is not None:
             continue
         token = cand.tok
-        if cand.kind != "verb" and token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
-            token = token.head  # "[warning that] its operation will persist": the clause of the noun
+        if cand.kind != "verb" and token.dep_ in ("nsubj", "nsubjpass") and head_of(token).pos_ in ("VERB", "AUX"):
+            token = head_of(token)  # "[warning that] its operation will persist": the clause of the noun
             if any(_lemma(c) in _FUTURE_AUX for c in children_of(token) if c.dep_ == "aux"):
                 cand.intent = True
         steps = 0
-        while token.dep_ in _GOVERN_DEPS and token.head.i != token.i and steps < 8:
+        while token.dep_ in _GOVERN_DEPS and head_of(token).i != token.i and steps < 8:
             dep = token.dep_
-            head = token.head
+            head = head_of(token)
             steps += 1
             above = by_token.get(head.i)
             if above is not None and above is not cand:
@@ -476,8 +476,8 @@ def _location(cand: _Cand, spans: list[tuple[int, int]]) -> str | None:
         return ent.text if ent is not None else token.text
 
     clause = cand.tok
-    while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and clause.head.i != clause.i:
-        clause = clause.head
+    while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and head_of(clause).i != clause.i:
+        clause = head_of(clause)
     # The doc's kept tokens and tree (nlp.py): these walks cover whole clauses and sentences,
     # and spaCy's own would make a new Token for every word and every head.
     for root in (cand.tok, clause):
@@ -498,9 +498,9 @@ def _confidence(cand: _Cand, source: Actor | None, target: Actor | None) -> floa
     tok = cand.tok
     if cand.kind == "verb":
         dep = tok.dep_
-        if dep == "ROOT" or (dep in ("ccomp", "parataxis") and _lemma(tok.head) in REPORTING):
+        if dep == "ROOT" or (dep in ("ccomp", "parataxis") and _lemma(head_of(tok)) in REPORTING):
             base = 0.9
-        elif dep == "conj" and (tok.head.dep_ == "ROOT" or _lemma(tok.head.head) in REPORTING):
+        elif dep == "conj" and (head_of(tok).dep_ == "ROOT" or _lemma(head_of(head_of(tok))) in REPORTING):
             base = 0.85
         elif dep == "advcl" and any(c.lower_ in ("while", "whereas") for c in children_of(tok) if c.dep_ == "mark"):
             base = 0.85
@@ -526,7 +526,7 @@ def _confidence(cand: _Cand, source: Actor | None, target: Actor | None) -> floa
 
 def _noun_strength(cand: _Cand, by_token: dict[int, _Cand]) -> float:
     tok = cand.tok
-    dep, head = tok.dep_, tok.head
+    dep, head = tok.dep_, head_of(tok)
     if dep in ("nsubj", "nsubjpass") and _lemma(head) in OCCUR:
         return 0.75
     if dep == "ROOT":
@@ -563,7 +563,7 @@ def _sentence_events(sent, ctx: Context, ref_year: int | None) -> list[EventMent
             continue
         for child in children_of(cand.tok):
             if child.dep_ == "nsubj" and child.lower_ in RELATIVES and cand.tok.dep_ == "relcl":
-                child = cand.tok.head
+                child = head_of(cand.tok)
             elif child.dep_ != "nsubj":
                 continue
             noun = by_token.get(child.i)
@@ -579,7 +579,7 @@ def _sentence_events(sent, ctx: Context, ref_year: int | None) -> list[EventMent
             continue
         if cand.kind == "noun":
             cand.strength = _noun_strength(cand, by_token)
-            head = cand.tok.head
+            head = head_of(cand.tok)
             if cand.tok.dep_ == "nsubj" and _lemma(head) in ENDING and cand.type in VIOLENT:
                 cand.type, cand.mode, cand.extra = "RETREAT", "ceasefire", [head]
                 cand.strength = 0.75

@@ -16,7 +16,7 @@ from typing import Any, Sequence
 
 from ..cluster.features import is_background
 from .quotes import SPEECH_VERBS, _resolve, _speaker_phrase, _subject_of, can_speak
-from .nlp import children_of, doc_text, sentence_at, span_text
+from .nlp import children_of, doc_text, head_of, sentence_at, span_text
 from .nlp import tokens as doc_tokens
 
 _WORD_NUMBERS = {
@@ -133,8 +133,8 @@ def _category(number: Any, last: Any) -> tuple[str | None, str | None]:
         return "duration", compound.group(1) + "s"
     if re.match(r"-strong\b", text_after) or number.lower_.endswith("-strong"):
         return "troops", None
-    chain = [number.head, number.head.head, number.head.head.head]
-    chain += [child for child in children_of(number.head) if child.dep_ in {"amod", "acomp", "oprd", "xcomp", "advcl", "appos"}]
+    chain = [head_of(number), head_of(head_of(number)), head_of(head_of(head_of(number)))]
+    chain += [child for child in children_of(head_of(number)) if child.dep_ in {"amod", "acomp", "oprd", "xcomp", "advcl", "appos"}]
     following = [doc[i] for i in range(last.i + 1, min(last.i + 3, sentence_at(doc, number.i).end))]
     found = [hit for hit in (_keyword_category(t) for t in chain + following if t.i != number.i) if hit]
     if not found:
@@ -190,7 +190,7 @@ def find_figures(doc: Any, entities: Sequence[Any], dates: Sequence[Any] = ()) -
         )
         if token.i <= skip_until or not numeric:
             continue
-        if token.lower_ in {"one", "a"} and token.head.pos_ != "NOUN":
+        if token.lower_ in {"one", "a"} and head_of(token).pos_ != "NOUN":
             continue  # "one of the", "one day": rarely a count worth keeping
         if _is_date_part(token):
             continue
@@ -211,7 +211,7 @@ def find_figures(doc: Any, entities: Sequence[Any], dates: Sequence[Any] = ()) -
             value_max = float(range_match.group(1).replace(",", ""))
             end += range_match.end()
         qualifier, start = _qualifier(token)
-        head = token.head if token.head.i > last.i else None
+        head = head_of(token) if head_of(token).i > last.i else None
         if head is not None and head.i - last.i <= 3:
             end = max(end, head.idx + len(head.text))
         sentence = sentence_at(doc, token.i)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from .entities import Entity
-from .nlp import ancestors_of, children_of, doc_text, sentence_at, span_text
+from .nlp import ancestors_of, children_of, doc_text, head_of, sentence_at, span_text, span_tokens, tokens
 from .nlp import sentences as all_sentences
 from .speakers import (
     CHARACTERISING_VERBS,
@@ -130,10 +130,12 @@ def _cue_for(
     nouns of speech ("his claim that ...") attribute the quote only when it is in their clause.
     """
     best = None
-    quoted = [t for t in sentence if quote_start <= t.idx < quote_end][:3]
+    # The doc's kept tokens (nlp.py): a sentence walked through spaCy makes a new Token per word.
+    words = span_tokens(sentence)
+    quoted = [t for t in words if quote_start <= t.idx < quote_end][:3]
     starts = [start for start, _ in quote_spans]
     quoted_ancestors: set[int] | None = None
-    for token in sentence:
+    for token in words:
         if quote_start <= token.idx < quote_end or _inside(token.idx, quote_spans, starts):
             continue
         lemma = token.lemma_.lower()
@@ -161,14 +163,14 @@ def _cue_for(
                 continue
         elif token.pos_ == "NOUN" and lemma in SPEECH_NOUNS and governs:
             subject = next((child for child in children_of(token) if child.dep_ == "poss"), None)
-        elif token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
-            subject = next((child for child in children_of(token.nbor(1)) if child.dep_ == "pobj"), None)
+        elif token.lower_ == "according" and token.i + 1 < len(token.doc) and tokens(token.doc)[token.i + 1].lower_ == "to":
+            subject = next((child for child in children_of(tokens(token.doc)[token.i + 1]) if child.dep_ == "pobj"), None)
         if subject is None or quote_start <= subject.idx < quote_end or not can_speak(speaker_phrase(subject), entities):
             continue
         if _inside(subject.idx, quote_spans, starts):
-            if token.dep_ in {"advcl", "xcomp", "conj"} and token.head.i != token.i:
+            if token.dep_ in {"advcl", "xcomp", "conj"} and head_of(token).i != token.i:
                 # ", adding, '...'": the speaker is the subject of the verb the clause hangs from.
-                subject = subject_of(token.head)
+                subject = subject_of(head_of(token))
             if subject is None or _inside(subject.idx, quote_spans, starts):
                 continue
         distance = min(abs(token.idx - quote_end), abs(quote_start - token.idx))
@@ -190,10 +192,10 @@ def _adjacent_cue(doc: Any, sentence: Any, entities: Sequence[Entity], spans: li
 
     if index > 0:
         previous = sentences[index - 1]
-        introduces = previous.text.rstrip().endswith(":")
+        introduces = span_text(previous).rstrip().endswith(":")
         if introduces or not has_quote(previous):
             found = _cue_for(previous, previous.end_char, previous.end_char, entities, spans)
-            if found is not None and (introduces or previous.text.rstrip().endswith(("said.", "says."))):
+            if found is not None and (introduces or span_text(previous).rstrip().endswith(("said.", "says."))):
                 return found
             if introduces:
                 # A sentence that ends in a colon introduces the quote: its subject speaks, whatever the verb.
@@ -263,7 +265,7 @@ def find_quotes(doc: Any, entities: Sequence[Entity]) -> list[Quote]:
             speaker_by_cue[verb.i] = speaker
             cue = verb.text if verb.lower_ != "according" else "according to"
             lo, hi = min(phrase.start, verb.i), max(phrase.end, verb.i + 1)
-            attribution = doc[lo:hi].text
+            attribution = span_text(doc[lo:hi])
         elif opens_sentence:
             # No attribution of its own: a speaker the narrative introduced since the last quote
             # ("Hastings told ABC radio that ...") says it; else the quote runs on from the last one.
@@ -287,7 +289,7 @@ def _indirect_quotes(doc: Any, entities: Sequence[Entity], covered: list[tuple[i
     for sentence in all_sentences(doc):
         if any(start <= sentence.start_char < end for start, end in covered):
             continue
-        for token in sentence:
+        for token in span_tokens(sentence):
             if token.lemma_ not in {"say", "tell", "warn", "announce", "insist", "claim", "state", "add"} or token.pos_ != "VERB":
                 continue
             clause = next((child for child in children_of(token) if child.dep_ == "ccomp"), None)
@@ -306,7 +308,7 @@ def _indirect_quotes(doc: Any, entities: Sequence[Entity], covered: list[tuple[i
                     "indirect",
                     _resolve(phrase, entities, sentence.start_char),
                     token.text,
-                    doc[min(phrase.start, token.i) : max(phrase.end, token.i + 1)].text,
+                    span_text(doc[min(phrase.start, token.i) : max(phrase.end, token.i + 1)]),
                 )
             )
             break

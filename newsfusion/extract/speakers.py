@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from .entities import Entity
-from .nlp import ancestors_of, children_of, doc_text, subtree_of, tokens
+from .nlp import ancestors_of, children_of, doc_text, head_of, lemmas, span_text, subtree_of, tokens
 
 SPEECH_VERBS = frozenset(
     """say tell add state urge warn insist note explain ask reply declare claim write tweet announce argue stress
@@ -95,6 +95,8 @@ MAX_SPEAKER_WORDS = 10
 SPEAKING, MAIN, OTHER = 2, 1, 0
 _KEY = "newsfusion.discourse"
 _ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "pobj", "dobj"})
+# Verbs whose subject speaks whether or not the quote is in their clause ("find" needs it there).
+_SPEAKING_CHARACTERISERS = CHARACTERISING_VERBS - {"find"}
 _SPANS = "newsfusion.quoted_spans"
 
 
@@ -119,16 +121,17 @@ def speaker_phrase(token: Any) -> Any:
     for t in subtree_of(token):
         if t.i != token.i and t.dep_ in {"relcl", "acl", "advcl"} and t.i not in dropped:
             dropped.update(x.i for x in subtree_of(t))
-    kept = {t.i for t in subtree_of(token) if t.i not in dropped and t.text not in {"“", "”", '"'}}
+    within = {t.i for t in subtree_of(token) if t.i not in dropped and t.text not in {"“", "”", '"'}}
     start = end = token.i
-    while start - 1 in kept and token.i - (start - 1) <= MAX_SPEAKER_WORDS:
+    while start - 1 in within and token.i - (start - 1) <= MAX_SPEAKER_WORDS:
         start -= 1
-    while end + 1 in kept and (end + 1) - token.i <= MAX_SPEAKER_WORDS:
+    while end + 1 in within and (end + 1) - token.i <= MAX_SPEAKER_WORDS:
         end += 1
     doc = token.doc
-    while start < token.i and doc[start].is_punct:
+    kept = tokens(doc)
+    while start < token.i and kept[start].is_punct:
         start += 1
-    while end > token.i and doc[end].is_punct:
+    while end > token.i and kept[end].is_punct:
         end -= 1
     return doc[start : end + 1]
 
@@ -157,8 +160,8 @@ def _adjacent_name(verb: Any) -> Any:
     for index in (verb.i + 1, verb.i - 1):
         if 0 <= index < len(doc) and doc[index].pos_ == "PROPN" and doc[index].is_sent_start is not True:
             token = doc[index]
-            while token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.i != token.i:
-                token = token.head
+            while token.dep_ == "compound" and head_of(token).pos_ == "PROPN" and head_of(token).i != token.i:
+                token = head_of(token)
             return token
     return None
 
@@ -174,11 +177,11 @@ def _absolute_subject(verb: Any) -> Any:
         return None
     token = verb.doc[index]
     for _ in range(4):
-        if token.dep_ == "pobj" and token.head.lower_ == "with":
+        if token.dep_ == "pobj" and head_of(token).lower_ == "with":
             return token
-        if token.dep_ not in {"appos", "compound", "flat"} or token.head.i == token.i:
+        if token.dep_ not in {"appos", "compound", "flat"} or head_of(token).i == token.i:
             return None
-        token = token.head
+        token = head_of(token)
     return None
 
 
@@ -199,28 +202,28 @@ def subject_of(verb: Any) -> Any:
     for _ in range(3):
         subject = _nearest_subject(verb)
         if subject is not None:
-            if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.i != verb.i:
-                return verb.head  # "the governor, John Bel Edwards, who said": the one the clause is about
+            if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and head_of(verb).i != verb.i:
+                return head_of(verb)  # "the governor, John Bel Edwards, who said": the one the clause is about
             return subject
         if verb.i == original.i:
             absolute = _absolute_subject(verb)
             if absolute is not None:
                 return absolute
-        if verb.dep_ == "xcomp" and verb.head.i != verb.i:
-            controller = next((child for child in children_of(verb.head) if child.dep_ == "dobj"), None)
+        if verb.dep_ == "xcomp" and head_of(verb).i != verb.i:
+            controller = next((child for child in children_of(head_of(verb)) if child.dep_ == "dobj"), None)
             if controller is not None:
                 return controller  # object control: "leading him to conclude", "urged her to say"
-        if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
-            noun = verb.head
+        if verb.dep_ == "acl" and head_of(verb).pos_ in {"NOUN", "PROPN"}:
+            noun = head_of(verb)
             if noun.lemma_.lower() not in DOCUMENT_NOUNS and (noun.pos_ == "PROPN" or noun.lemma_.lower() in SPEAKER_NOUNS):
                 return noun  # "the ministry, saying ..."
-            if noun.head.i == noun.i:
+            if head_of(noun).i == noun.i:
                 break
-            verb = noun.head  # "issued a statement urging": the statement's issuer
+            verb = head_of(noun)  # "issued a statement urging": the statement's issuer
             continue
-        if verb.dep_ not in {"advcl", "xcomp", "conj", "acl"} or verb.head.i == verb.i:
+        if verb.dep_ not in {"advcl", "xcomp", "conj", "acl"} or head_of(verb).i == verb.i:
             break
-        verb = verb.head
+        verb = head_of(verb)
     return _adjacent_name(original) if is_speech_verb(original) else None
 
 
@@ -249,9 +252,10 @@ class Discourse:
                 if span is not None:
                     self.mentions.append(Mention(entity.start, entity.end, self.full_name(entity.text), "person", OTHER, span.root.i))
         self.nouns: dict[str, list[int]] = {}  # lemma -> indices of the nouns outside quotes, in order
+        lower_lemmas = lemmas(doc)
         for token in tokens(doc):
             if token.pos_ in {"NOUN", "PROPN"} and not self.in_quote(token.idx):
-                self.nouns.setdefault(token.lemma_.lower(), []).append(token.i)
+                self.nouns.setdefault(lower_lemmas[token.i], []).append(token.i)
             if token.dep_ not in _ROLE_DEPS:
                 continue
             role = self._role(token)
@@ -262,37 +266,39 @@ class Discourse:
             if found is None:
                 continue
             name, kind = found
-            verb = token.head
+            verb = head_of(token)
             cue = verb.text if role == SPEAKING and verb.i != token.i else None
             lo, hi = min(phrase.start, verb.i), max(phrase.end, verb.i + 1)
             gender = self._gender_of(phrase)
             if gender is not None and kind in {"person", "unknown"}:
                 self.genders.setdefault(name, gender)
-            mention = Mention(phrase.start_char, phrase.end_char, name, kind, role, token.i, cue, doc[lo:hi].text, gender)
+            mention = Mention(phrase.start_char, phrase.end_char, name, kind, role, token.i, cue, span_text(doc[lo:hi]), gender)
             self.mentions.append(mention)
             self.by_token[token.i] = mention
 
     # -- the roles subjects play -------------------------------------------------------------
     def _role(self, token: Any) -> int | None:
         dep = token.dep_
+        head = head_of(token)
         if dep in {"nsubj", "nsubjpass"}:
-            verb = token.head
+            verb = head
             if verb.lemma_.lower() == "quote":
                 return OTHER  # "the newspaper quoted her mother": the one quoted speaks
-            if is_speech_verb(verb) or verb.lemma_.lower() in CHARACTERISING_VERBS - {"find"}:
+            if is_speech_verb(verb) or verb.lemma_.lower() in _SPEAKING_CHARACTERISERS:
                 return SPEAKING
             # The subject of what someone is reported to have said ("affirmed that Londoners would ...")
             # is not the one the narrative is about; any other clause's subject is.
             if any(is_speech_verb(ancestor) for ancestor in ancestors_of(verb)):
                 return OTHER
             return MAIN
-        if dep == "pobj" and token.head.lower_ == "to" and token.head.i > 0 and token.doc[token.head.i - 1].lower_ == "according":
+        kept = tokens(token.doc)
+        if dep == "pobj" and head.lower_ == "to" and head.i > 0 and kept[head.i - 1].lower_ == "according":
             return SPEAKING
         if dep == "dobj":
-            verb = token.head
+            verb = head
             if verb.lemma_.lower() == "quote" or any(c.dep_ == "xcomp" and is_speech_verb(c) for c in children_of(verb)):
                 return SPEAKING  # "quoted her as saying", "leading him to conclude"
-        if dep == "pobj" and token.head.lower_ == "with" and any(is_speech_verb(t) and getattr(_absolute_subject(t), "i", -1) == token.i for t in token.doc[token.i + 1 : token.i + 8]):
+        if dep == "pobj" and head.lower_ == "with" and any(is_speech_verb(t) and getattr(_absolute_subject(t), "i", -1) == token.i for t in kept[token.i + 1 : token.i + 8]):
             return SPEAKING
         return None
 
@@ -409,7 +415,7 @@ class Discourse:
             entity = self.entity_at(named)
             if entity is not None and entity.type == "PERSON":
                 return self.full_name(entity.text), "person"
-            if named.dep_ == "appos" and named.head.i == head.i and lemma in PERSON_NOUNS:
+            if named.dep_ == "appos" and head_of(named).i == head.i and lemma in PERSON_NOUNS:
                 # "the defence minister, Panos Kammenos": a person, whatever type the tagger gave the name.
                 return self.full_name(entity.text if entity is not None else self._propn_name(named)), "person"
             if entity is not None:
@@ -469,10 +475,10 @@ class Discourse:
             if position - token.idx > PRONOUN_REACH * 2:
                 break
             named = None
-            if token.dep_ == "appos" and (token.head.pos_ == "PROPN" or self.entity_at(token.head) is not None):
-                named = token.head  # "Sadie Rodriguez, the mother of Shana Fisher"
-            elif token.dep_ == "compound" and token.head.pos_ == "PROPN":
-                named = token.head  # "Senator Susan Collins" is "the senator"
+            if token.dep_ == "appos" and (head_of(token).pos_ == "PROPN" or self.entity_at(head_of(token)) is not None):
+                named = head_of(token)  # "Sadie Rodriguez, the mother of Shana Fisher"
+            elif token.dep_ == "compound" and head_of(token).pos_ == "PROPN":
+                named = head_of(token)  # "Senator Susan Collins" is "the senator"
             else:
                 named = self._named(token) if token.pos_ == "NOUN" else None
             if named is not None:
@@ -499,7 +505,7 @@ class Discourse:
             if token.i in self.by_token and self.by_token[token.i].kind != "thing":
                 mention = self.by_token[token.i]
                 return mention.name, mention.kind
-            verb = token.head if token.dep_ == "dobj" else token.head.head if token.dep_ == "pobj" else None
+            verb = head_of(token) if token.dep_ == "dobj" else head_of(head_of(token)) if token.dep_ == "pobj" else None
             if verb is None or verb.pos_ not in {"VERB", "AUX"}:
                 continue
             subject = next((child for child in children_of(verb) if child.dep_ == "nsubj"), None)
