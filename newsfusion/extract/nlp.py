@@ -49,8 +49,7 @@ _SENTENCES = "newsfusion.sentences"
 _TOKENS = "newsfusion.tokens"
 _TEXT = "newsfusion.text"
 _ENTS = "newsfusion.ents"
-_HEADS = "newsfusion.heads"
-_CHILDREN = "newsfusion.children"
+_TREE = "newsfusion.tree"
 _SUBTREES = "newsfusion.subtrees"
 _LEMMAS = "newsfusion.lemmas"
 
@@ -171,57 +170,66 @@ def span_tokens(span: Any) -> list[Any]:
 
 def head_of(token: Any) -> Any:
     """`token.head`, from the doc's kept tokens (a root is its own head, as in spaCy)."""
-    doc = token.doc
-    return tokens(doc)[_kept(doc, _HEADS, _head_indices)[token.i]]
-
-
-def _head_indices(doc: Any) -> list[int]:
-    # spaCy stores each head as an offset from its token; the array is unsigned, so offsets to
-    # the left come back wrapped and are read again as signed.
-    from spacy.attrs import HEAD
-
-    offsets = doc.to_array(HEAD).astype("int64").tolist()
-    return [i + offset for i, offset in enumerate(offsets)]
+    return _kept(token.doc, _TREE, _tree)[0][token.i]
 
 
 def children_of(token: Any) -> list[Any]:
-    """`token.children` (its left children, then its right ones, each in text order), from the
-    doc's kept tokens. The lists are built once per doc through spaCy's own `children`, which
-    looks for children only between a token's left and right edges, so they are the same ones."""
-    return _kept(token.doc, _CHILDREN, _children_lists)[token.i]
+    """`token.children`, from the doc's kept tokens: the tokens whose head it is, in text order."""
+    return _kept(token.doc, _TREE, _tree)[1][token.i]
 
 
-def _children_lists(doc: Any) -> list[list[Any]]:
+def _tree(doc: Any) -> tuple[list[Any], list[list[Any]], list[int]]:
+    """Each token's head and children as the doc's kept tokens, and its head's index.
+
+    spaCy stores each head as an offset from its token (in an unsigned array, so offsets to
+    the left come back wrapped and are read again as signed). Its `children` looks for a
+    token's children between the token's left and right edges, left ones then right ones,
+    each in text order; the edges are widened over every child whenever heads are set
+    (`set_children_from_heads`), so that is every token whose head it is, in text order,
+    which is what is listed here.
+    """
+    from spacy.attrs import HEAD
+
     kept = tokens(doc)
-    return [[kept[child.i] for child in token.children] for token in kept]
+    offsets = doc.to_array(HEAD).astype("int64").tolist()
+    heads = [i + offset for i, offset in enumerate(offsets)]
+    children: list[list[Any]] = [[] for _ in kept]
+    for i, head in enumerate(heads):
+        if head != i:
+            children[head].append(kept[i])
+    return [kept[head] for head in heads], children, heads
 
 
 def subtree_of(token: Any) -> list[Any]:
     """`token.subtree` from the doc's kept tokens, in spaCy's order: each left child's subtree,
     the token, each right child's subtree. (The order is the text's when the tree is
     projective, and not always otherwise.) Worked out once per token; do not change the list."""
-    doc = token.doc
-    found = _kept(doc, _SUBTREES, lambda doc: {})
+    found = _kept(token.doc, _SUBTREES, _no_subtrees)
     listed = found.get(token.i)
     if listed is None:
+        children = children_of(token)
         listed = []
-        for child in children_of(token):
+        for child in children:
             if child.i > token.i:
                 break
             listed.extend(subtree_of(child))
         listed.append(token)
-        for child in children_of(token):
+        for child in children:
             if child.i > token.i:
                 listed.extend(subtree_of(child))
         found[token.i] = listed
     return listed
 
 
+def _no_subtrees(doc: Any) -> dict[int, list[Any]]:
+    return {}
+
+
 def ancestors_of(token: Any) -> list[Any]:
     """`token.ancestors` (its head, the head's head, up to the root), from the doc's kept tokens."""
     doc = token.doc
     kept = tokens(doc)
-    heads = _kept(doc, _HEADS, _head_indices)
+    heads = _kept(doc, _TREE, _tree)[2]
     found = []
     i = token.i
     # spaCy stops after as many steps as the doc has tokens, in case the heads make a cycle.
