@@ -50,6 +50,9 @@ _HISTORY = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+# A token that starts with a digit (or a dollar sign and one) is a number; compiled once, as
+# every token of an article is tried against it.
+_DIGIT_START = re.compile(r"^\$?\d")
 # The upper end of a range after a number: "20-30", "20 to 30", "1,000 – 2,500". It must hold
 # a digit: "5 - ..." or "3 to, ..." are not ranges (a bare "," once stopped an article's extraction).
 _RANGE_END = re.compile(r"\s*(?:-|–|to)\s*(\d[\d,]*(?:\.\d+)?)")
@@ -185,10 +188,13 @@ def find_figures(doc: Any, entities: Sequence[Any], dates: Sequence[Any] = ()) -
     figures: list[Figure] = []
     skip_until = -1
     for token in doc_tokens(doc):
-        numeric = token.like_num or token.lower_ in _WORD_NUMBERS or re.match(r"^\$?\d", token.text) or (
-            "-" in token.lower_ and token.lower_.split("-")[0] in _WORD_NUMBERS
+        if token.i <= skip_until:
+            continue
+        lower = token.lower_
+        numeric = token.like_num or lower in _WORD_NUMBERS or _DIGIT_START.match(token.text) or (
+            "-" in lower and lower.split("-")[0] in _WORD_NUMBERS
         )
-        if token.i <= skip_until or not numeric:
+        if not numeric:
             continue
         if token.lower_ in {"one", "a"} and head_of(token).pos_ != "NOUN":
             continue  # "one of the", "one day": rarely a count worth keeping
