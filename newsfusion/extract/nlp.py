@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from typing import Any
+from typing import Any, Sequence
 
 from ..errors import UsageError
 
@@ -173,12 +173,13 @@ def head_of(token: Any) -> Any:
     return _kept(token.doc, _TREE, _tree)[0][token.i]
 
 
-def children_of(token: Any) -> list[Any]:
-    """`token.children`, from the doc's kept tokens: the tokens whose head it is, in text order."""
+def children_of(token: Any) -> Sequence[Any]:
+    """`token.children`, from the doc's kept tokens: the tokens whose head it is, in text order
+    (a shared list: do not change it)."""
     return _kept(token.doc, _TREE, _tree)[1][token.i]
 
 
-def _tree(doc: Any) -> tuple[list[Any], list[list[Any]], list[int]]:
+def _tree(doc: Any) -> tuple[list[Any], list[Sequence[Any]], list[int]]:
     """Each token's head and children as the doc's kept tokens, and its head's index.
 
     spaCy stores each head as an offset from its token (in an unsigned array, so offsets to
@@ -193,10 +194,15 @@ def _tree(doc: Any) -> tuple[list[Any], list[list[Any]], list[int]]:
     kept = tokens(doc)
     offsets = doc.to_array(HEAD).astype("int64").tolist()
     heads = [i + offset for i, offset in enumerate(offsets)]
-    children: list[list[Any]] = [[] for _ in kept]
+    # About half the tokens have no children; they share one empty tuple (fewer objects for
+    # the garbage collector to track while the doc is extracted).
+    children: list[Any] = [()] * len(kept)
     for i, head in enumerate(heads):
         if head != i:
-            children[head].append(kept[i])
+            if children[head]:
+                children[head].append(kept[i])
+            else:
+                children[head] = [kept[i]]
     return [kept[head] for head in heads], children, heads
 
 
