@@ -168,13 +168,14 @@ def _is_date_part(token: Any) -> bool:
 
 
 def _reporter(sentence: Any, entities: Sequence[Any]) -> str | None:
-    for token in sentence:
+    words = doc_tokens(sentence.doc)
+    for token in words[sentence.start : sentence.end]:
         if token.lemma_ in SPEECH_VERBS and token.pos_ == "VERB":
             subject = _subject_of(token)
             if subject is not None and can_speak(_speaker_phrase(subject), entities):
                 return _resolve(_speaker_phrase(subject), entities, sentence.start_char)
-        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
-            target = next((child for child in children_of(token.nbor(1)) if child.dep_ == "pobj"), None)
+        if token.lower_ == "according" and token.i + 1 < len(words) and words[token.i + 1].lower_ == "to":
+            target = next((child for child in children_of(words[token.i + 1]) if child.dep_ == "pobj"), None)
             if target is not None:
                 return _resolve(_speaker_phrase(target), entities, sentence.start_char)
     return None

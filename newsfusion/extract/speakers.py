@@ -403,7 +403,7 @@ class Discourse:
                 return None  # I, we, you outside quotes: the writer or the reader
             return (found.name, found.kind) if found else None
         lemma = head.lemma_.lower()
-        first = phrase[0].lower_
+        first = tokens(phrase.doc)[phrase.start].lower_  # phrase[0] would make a new Token
         definite = first in _DEFINITE or any(child.dep_ == "poss" for child in children_of(head))
         descriptor = definite and lemma in PERSON_DESCRIPTORS and head.tag_ in {"NN", "NNP"}
         named = None if descriptor and head.pos_ == "PROPN" and self.entity_at(head) is None else self._named(head, phrase)
@@ -420,7 +420,7 @@ class Discourse:
                 return self.full_name(entity.text if entity is not None else self._propn_name(named)), "person"
             if entity is not None:
                 # "Russia's foreign ministry": keep the whole phrase, it names the institution.
-                return (phrase.text if head.pos_ == "NOUN" else entity.text), "org"
+                return (span_text(phrase) if head.pos_ == "NOUN" else entity.text), "org"
             return self.full_name(self._propn_name(named)), "unknown"
         kind = self.kind_of(head)
         if definite and kind in {"person", "group", "org"} and lemma not in DOCUMENT_NOUNS:
@@ -429,9 +429,9 @@ class Discourse:
                 return found
         if lemma in DOCUMENT_NOUNS:
             issuer = self._issuer(head)
-            return issuer if issuer is not None else (phrase.text, "org")
+            return issuer if issuer is not None else (span_text(phrase), "org")
         if definite and lemma in INSTITUTION_NOUNS and any(child.dep_ == "poss" for child in children_of(head)):
-            return phrase.text, "org"  # "the first lady's office", "Trump's campaign": the phrase names it
+            return span_text(phrase), "org"  # "the first lady's office", "Trump's campaign": the phrase names it
         if definite and lemma in INSTITUTION_NOUNS:
             found_entity = self._institution(head, position)
             if found_entity is not None:
@@ -442,15 +442,16 @@ class Discourse:
             person = self.antecedent(position, {"person", "unknown"}, gender, strict=gender is not None)
             if person is not None:
                 return person.name, person.kind
-        return phrase.text, kind
+        return span_text(phrase), kind
 
     @staticmethod
     def _gender_of(phrase: Any) -> str | None:
         head = phrase.root
         lower, lemma = head.lower_, head.lemma_.lower()
-        if lower in {"he", "him"} or lemma in _MALE or phrase[0].lower_ in {"mr", "mr."}:
+        first = tokens(phrase.doc)[phrase.start].lower_
+        if lower in {"he", "him"} or lemma in _MALE or first in {"mr", "mr."}:
             return "m"
-        if lower in {"she", "her"} or lemma in _FEMALE or phrase[0].lower_ in {"mrs", "mrs.", "ms", "ms."}:
+        if lower in {"she", "her"} or lemma in _FEMALE or first in {"mrs", "mrs.", "ms", "ms."}:
             return "f"
         return None
 
@@ -488,7 +489,7 @@ class Discourse:
                 return self.full_name(self._propn_name(named)), ("org" if entity is not None else "unknown")
             phrase = speaker_phrase(token)
             if phrase[0].lower_ in _INDEFINITE or (phrase[0].lower_ not in _DEFINITE and len(phrase) > 1):
-                return phrase.text, self.kind_of(token)  # "the aide" -> "a Biden aide"; "the lawyers" -> "Sayoc's lawyers"
+                return span_text(phrase), self.kind_of(token)  # "the aide" -> "a Biden aide"; "the lawyers" -> "Sayoc's lawyers"
         return None
 
     def _issuer(self, head: Any) -> tuple[str, str] | None:
