@@ -96,8 +96,8 @@ def load_nlp(disable: tuple[str, ...] = (), *, fast_attributes: bool = True, fas
 def _kept(doc: Any, key: str, build: Any) -> Any:
     """`build(doc)`, worked out once per doc and kept in its user_data under `key`.
 
-    (`build` takes the doc rather than being a closure over it: the helpers below are called
-    hundreds of thousands of times an article, and a new closure on each call showed.)
+    (`build` takes the doc, so the helpers below, called thousands of times an article, can
+    pass a module-level function instead of making a new closure over the doc on each call.)
     """
     value = doc.user_data.get(key)
     if value is None:
@@ -175,7 +175,7 @@ def head_of(token: Any) -> Any:
 
 def children_of(token: Any) -> Sequence[Any]:
     """`token.children`, from the doc's kept tokens: the tokens whose head it is, in text order
-    (a shared list: do not change it)."""
+    (kept and shared: do not change it)."""
     return _kept(token.doc, _TREE, _tree)[1][token.i]
 
 
