@@ -21,7 +21,7 @@ from .dates import DateMention, find_dates
 from .entities import Entity, find_aliases, find_entities
 from .events import Event, event_records, find_events, reference_year
 from .figures import Figure, find_figures
-from .nlp import MAX_CHARS, keep_text, load_nlp
+from .nlp import MAX_CHARS, keep_text, load_nlp, release
 from .places import PlaceMention, find_places
 from .quotes import Quote, find_quotes
 from .timeframe import infer_timeframe
@@ -97,7 +97,7 @@ def _from_doc(article: Article, doc: Any, notes: list[str]) -> Extraction:
     dates = find_dates(doc, article.published)
     inferred = _inferred_date(article)
     events = find_events(doc, reference_year(article.published, inferred))
-    return Extraction(
+    extraction = Extraction(
         aliases=tuple(find_aliases(doc, entities)),
         entities=tuple(entities),
         quotes=tuple(find_quotes(doc, entities)),
@@ -108,6 +108,8 @@ def _from_doc(article: Article, doc: Any, notes: list[str]) -> Extraction:
         inferred_date=inferred,
         notes=tuple(notes),
     )
+    release(doc)  # the doc is done with: see `release`
+    return extraction
 
 
 def extract_articles(articles: Sequence[Article]) -> list[Extraction]:

@@ -29,7 +29,7 @@ from .actor_lexicon import (
 )
 from .event_cues import REPORTING
 from .event_lexicon import LIGHT_VERBS, NOUNS, VERBS, VIOLENT
-from .nlp import sentence_at, span_text
+from .nlp import children_of, head_of, sentence_at, span_text, subtree_of, tokens
 
 @dataclass(frozen=True)
 class Actor:
@@ -223,7 +223,7 @@ MAX_ACTOR_TOKENS = 20
 def _phrase_tokens(head, with_conj: bool) -> list:
     """The tokens of the noun phrase headed by `head`, without clauses, appositions or long tails."""
     kept = [head]
-    stack = [(child, 1) for child in head.children]
+    stack = [(child, 1) for child in children_of(head)]
     while stack:
         token, depth = stack.pop()
         dep = token.dep_
@@ -238,16 +238,16 @@ def _phrase_tokens(head, with_conj: bool) -> list:
         if token.is_space:
             continue
         kept.append(token)
-        stack.extend((child, depth + 1) for child in token.children)
+        stack.extend((child, depth + 1) for child in children_of(token))
     kept.sort(key=lambda t: t.i)
     # never across a line break: headlines and paragraphs run together in one parse. The walk
     # stops at the phrase's own ends: walking on to the paragraph's made a long paragraph
     # quadratic (30 s for one 75,000-character article).
-    doc = head.doc
+    words = tokens(head.doc)
     lo, hi = head.i, head.i
-    while lo > kept[0].i and not ("\n" in doc[lo - 1].text or "\n" in doc[lo - 1].whitespace_):
+    while lo > kept[0].i and not ("\n" in words[lo - 1].text or "\n" in words[lo - 1].whitespace_):
         lo -= 1
-    while hi < kept[-1].i and not ("\n" in doc[hi].whitespace_ or "\n" in doc[hi + 1].text):
+    while hi < kept[-1].i and not ("\n" in words[hi].whitespace_ or "\n" in words[hi + 1].text):
         hi += 1
     kept = [t for t in kept if lo <= t.i <= hi]
     if len(kept) > MAX_ACTOR_TOKENS:  # keep the head and what comes before it, then what follows, in order
@@ -271,7 +271,7 @@ def actor_from_head(head, with_conj: bool = True) -> Actor:
     own = _phrase_tokens(head, False) if with_conj else tokens
     code, sector = code_phrase(own, head)
     if code is None or sector is None:
-        for child in head.children:
+        for child in children_of(head):
             if child.dep_ not in ("appos", "conj"):
                 continue
             c2, s2 = code_phrase(_phrase_tokens(child, False), child)
@@ -284,12 +284,12 @@ def actor_from_head(head, with_conj: bool = True) -> Actor:
 def _conjuncts(head, own: list) -> tuple[tuple[str, str | None], ...]:
     """(text, code) of each actor in a conjoined phrase, the head's first; () for a single actor."""
     members = [(head, own)]
-    stack = [c for c in head.children if c.dep_ == "conj"]
+    stack = [c for c in children_of(head) if c.dep_ == "conj"]
     while stack:
         conj = stack.pop(0)
         if is_actor_head(conj):
             members.append((conj, _trim(_phrase_tokens(conj, False)) or [conj]))
-        stack.extend(c for c in conj.children if c.dep_ == "conj")
+        stack.extend(c for c in children_of(conj) if c.dep_ == "conj")
     if len(members) < 2:
         return ()
     parts = []
@@ -312,7 +312,7 @@ def is_actor_head(token, places: bool = False) -> bool:
         return True
     if match_name([token], 0) is not None:
         return True
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ in ("amod", "compound", "poss") and (match_name([child], 0) is not None or child.ent_type_ in ("NORP", "GPE")):
             return True
     if places and (token.ent_type_ in ("GPE", "LOC", "FAC") or lemma in PLACE_NOUNS):
@@ -395,7 +395,7 @@ def _antecedent(pron, ctx: Context):
     start = ctx.segment.start if ctx.segment is not None and ctx.segment.start <= pron.i else sentence_at(pron.doc, pron.i).start
     for i in range(pron.i - 1, start - 1, -1):
         token = pron.doc[i]
-        if token.pos_ not in ("PROPN", "NOUN") or token.dep_ in ("compound", "poss") and token.head.pos_ == "PROPN":
+        if token.pos_ not in ("PROPN", "NOUN") or token.dep_ in ("compound", "poss") and head_of(token).pos_ == "PROPN":
             continue
         if personal and _is_person(token):
             return token
@@ -411,13 +411,13 @@ def _resolve(token, ctx: Context):
     """The noun a (possibly pronominal or relative) actor token stands for."""
     if token is None:
         return None
-    if token.lower_ in RELATIVES and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "relcl":
-        token = token.head.head
+    if token.lower_ in RELATIVES and token.dep_ in ("nsubj", "nsubjpass") and head_of(token).dep_ == "relcl":
+        token = head_of(head_of(token))
     if token.pos_ == "PRON":
         if token.lower_ not in PRONOUNS:
             return None
         speaker = None
-        if token.lower_ in ("we", "i", "us") or (token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ccomp"):
+        if token.lower_ in ("we", "i", "us") or (token.dep_ in ("nsubj", "nsubjpass") and head_of(token).dep_ == "ccomp"):
             speaker = _speaker(token)  # "Iraq said it would ...": it = Iraq
             if speaker is not None and token.lower_ not in ("we", "i", "us") and (token.lower_ in ("he", "she")) != _is_person(speaker):
                 speaker = None
@@ -425,7 +425,7 @@ def _resolve(token, ctx: Context):
         if token is None:
             return None
     if token_lemma(token) in _PURPOSE_NOUNS:  # "its intention was to disarm": whose intention
-        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        owner = next((c for c in children_of(token) if c.dep_ == "poss"), None)
         if owner is not None:
             return _resolve(owner, ctx)
     return token
@@ -434,18 +434,18 @@ def _resolve(token, ctx: Context):
 def reporter_of(token):
     """The reporting verb ("said", "told") this token's clause is the content of, if any."""
     steps = 0
-    while token.head.i != token.i and steps < 8:
+    while head_of(token).i != token.i and steps < 8:
         dep = token.dep_
-        head = token.head
+        head = head_of(token)
         if dep in ("ccomp", "parataxis", "xcomp", "conj", "advcl") and token_lemma(head) in REPORTING and head.pos_ in ("VERB", "AUX"):
             return head
         token = head
         steps += 1
     # "X attacked Y, officials said": the reporting verb hangs below the main clause
     root = token
-    for child in root.children:
+    for child in children_of(root):
         if child.dep_ in ("parataxis", "advcl", "conj", "ccomp") and token_lemma(child) in REPORTING and not any(
-            g.dep_ == "ccomp" for g in child.children
+            g.dep_ == "ccomp" for g in children_of(child)
         ):
             return child
     return None
@@ -455,7 +455,7 @@ def _speaker(token):
     reporter = reporter_of(token)
     if reporter is None:
         return None
-    for child in reporter.children:
+    for child in children_of(reporter):
         if child.dep_ == "nsubj" and child.pos_ != "PRON":
             return child
     return None
@@ -464,76 +464,76 @@ def _speaker(token):
 def _subject(tok, depth: int = 0):
     """(subject token, passive?) of a verb trigger, climbing through controls and conjunctions."""
     passive = False
-    for child in tok.children:
+    for child in children_of(tok):
         if child.dep_ == "nsubj":
             return child, False
         if child.dep_ in ("nsubjpass", "auxpass"):
             passive = True
     if passive and verb_lemma(tok) in _STATIVE_PASSIVES:  # "Israel is opposed to ..."
-        for child in tok.children:
+        for child in children_of(tok):
             if child.dep_ == "nsubjpass":
                 return child, False
     if passive:
-        for child in tok.children:
+        for child in children_of(tok):
             if child.dep_ == "agent":
-                for grand in child.children:
+                for grand in children_of(child):
                     if grand.dep_ == "pobj":
                         return grand, True
         if tok.dep_ == "acl":
             return None, True
         return None, True
-    if depth >= 4 or tok.head.i == tok.i:
+    if depth >= 4 or head_of(tok).i == tok.i:
         return None, False
-    dep, head = tok.dep_, tok.head
+    dep, head = tok.dep_, head_of(tok)
     if dep == "xcomp":
-        for child in head.children:
+        for child in children_of(head):
             if child.dep_ == "nsubjpass":  # "Yerevan was forced to cede"
                 return child, False
         if token_lemma(head) in _OBJECT_CONTROL:
-            for child in head.children:
+            for child in children_of(head):
                 if child.dep_ == "dobj":
                     return child, False
-        if head.pos_ in ("ADJ",) and head.head.i != head.i:
-            return _subject(head.head, depth + 1)
+        if head.pos_ in ("ADJ",) and head_of(head).i != head.i:
+            return _subject(head_of(head), depth + 1)
         return _subject(head, depth + 1)
     if dep in ("conj", "advcl", "pcomp", "prep", "acomp"):
         return _subject(head, depth + 1)
     if dep == "acl":
         if tok.tag_ in ("VBG", "VBD", "VBZ", "VBP") and is_actor_head(head):
             return head, False
-        if head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "ADP"):
-            return _subject(head.head if head.head.pos_ == "VERB" else head.head.head, depth + 1)
-    if dep == "pobj" and head.head.pos_ == "VERB":
-        return _subject(head.head, depth + 1)
+        if head.dep_ in ("dobj", "pobj") and head_of(head).pos_ in ("VERB", "ADP"):
+            return _subject(head_of(head) if head_of(head).pos_ == "VERB" else head_of(head_of(head)), depth + 1)
+    if dep == "pobj" and head_of(head).pos_ == "VERB":
+        return _subject(head_of(head), depth + 1)
     return None, False
 
 
 def _patient(tok):
-    for child in tok.children:
+    for child in children_of(tok):
         if child.dep_ == "nsubjpass":
-            if verb_lemma(tok) in _STATIVE_PASSIVES and not any(c.dep_ == "agent" for c in tok.children):
+            if verb_lemma(tok) in _STATIVE_PASSIVES and not any(c.dep_ == "agent" for c in children_of(tok)):
                 return None
             return child
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
-        return tok.head
+        return head_of(tok)
     return None
 
 
 def _modifier_actor(noun, exclude: set[int]):
     """An actor named inside a non-actor noun phrase: "Baku's aggression", "Armenian positions"."""
-    for child in noun.children:
+    for child in children_of(noun):
         if child.i in exclude:
             continue
         if child.dep_ == "poss" and child.pos_ != "PRON" and is_actor_head(child):
             return child
-    for child in noun.children:
+    for child in children_of(noun):
         if child.i in exclude:
             continue
         if child.dep_ in ("amod", "compound", "nmod") and (child.ent_type_ in ("NORP", "GPE", "ORG") or is_actor_head(child)):
             return child
-    for child in noun.children:
+    for child in children_of(noun):
         if child.dep_ == "prep" and child.lower_ in ("of", "against", "on", "by"):
-            for grand in child.children:
+            for grand in children_of(child):
                 if grand.dep_ == "pobj" and grand.i not in exclude and is_actor_head(grand, places=True):
                     return grand
     return None
@@ -542,9 +542,9 @@ def _modifier_actor(noun, exclude: set[int]):
 def _prep_objects(token, preps=_TARGET_PREPS):
     """(preposition, object) pairs under a token, in the order of `preps`."""
     found = []
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ in preps:
-            for grand in child.children:
+            for grand in children_of(child):
                 if grand.dep_ == "pobj":
                     found.append((preps.index(child.lower_), grand))
     found.sort(key=lambda pair: pair[0])
@@ -576,7 +576,7 @@ def _noun_target(noun, exclude: set[int], ok, preps=_NOUN_PREPS, depth: int = 0)
     inner = _modifier_actor(noun, exclude)
     if inner is not None:
         return inner
-    for child in noun.children:  # "denounced as a crime Serbia's suppression ..."
+    for child in children_of(noun):  # "denounced as a crime Serbia's suppression ..."
         if child.dep_ == "appos" and child.i not in exclude:
             if ok(child):
                 return child
@@ -596,7 +596,7 @@ def _noun_target(noun, exclude: set[int], ok, preps=_NOUN_PREPS, depth: int = 0)
 
 
 def _clause_subject(verb):
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return next((c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _target_token(cand, exclude: set[int], depth: int = 0, tok=None, kind: str | None = None):
@@ -619,10 +619,10 @@ def _target_token(cand, exclude: set[int], depth: int = 0, tok=None, kind: str |
     theme = verb_lemma(tok) in _THEME_VERBS
     obj = _patient(tok) if depth == 0 else None
     if obj is None:
-        for child in tok.children:
+        for child in children_of(tok):
             if child.dep_ in ("dative", "iobj"):
                 return child if ok(child) else None
-        for child in tok.children:
+        for child in children_of(tok):
             if child.dep_ == "dobj":
                 obj = child
                 break
@@ -633,13 +633,13 @@ def _target_token(cand, exclude: set[int], depth: int = 0, tok=None, kind: str |
             found = _noun_target(obj, exclude, ok)
             if found is not None:
                 return found
-    for child in tok.children:
+    for child in children_of(tok):
         # "demanded that the United States match ...", "threatened a strike unless Israel rescinded ..."
         if child.pos_ not in ("VERB", "AUX"):
             continue
         demanded = child.dep_ in ("ccomp", "acl") and cand.type == "DEMAND" and not cand.modal_demand
         condition = child.dep_ == "advcl" and cand.type == "THREATEN" and any(
-            m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children)
+            m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in children_of(child))
         if demanded or condition:
             subject = _clause_subject(child)
             if subject is not None and ok(subject):
@@ -651,7 +651,7 @@ def _target_token(cand, exclude: set[int], depth: int = 0, tok=None, kind: str |
             return found
         if found.pos_ in ("NOUN", "PROPN"):
             if cand.type == "DEMAND":  # "insisted on its demands that Burundi's government grant ..."
-                for clause in found.children:
+                for clause in children_of(found):
                     if clause.dep_ in ("acl", "ccomp") and clause.pos_ in ("VERB", "AUX"):
                         subject = _clause_subject(clause)
                         if subject is not None and ok(subject):
@@ -664,8 +664,8 @@ def _target_token(cand, exclude: set[int], depth: int = 0, tok=None, kind: str |
         if found is not None:
             return found
     if depth < 2:
-        for child in tok.children:
-            purpose = child.dep_ == "advcl" and any(a.lower_ == "to" for a in child.children if a.dep_ == "aux")
+        for child in children_of(tok):
+            purpose = child.dep_ == "advcl" and any(a.lower_ == "to" for a in children_of(child) if a.dep_ == "aux")
             if (child.dep_ in ("xcomp", "ccomp") or purpose) and child.pos_ in ("VERB", "AUX"):
                 found = _target_token(cand, exclude, depth + 1, child)
                 if found is not None:
@@ -673,27 +673,27 @@ def _target_token(cand, exclude: set[int], depth: int = 0, tok=None, kind: str |
     if depth == 0 and cand.base_type not in ("DEMAND", "DISAPPROVE", "SUPPORT"):
         # last resort: a coded place the event happened in ("a research center in Tokyo")
         moving = cand.type in ("AID", "RETREAT")
-        for child in tok.subtree:
+        for child in subtree_of(tok):
             if child.dep_ != "pobj" or child.i in exclude:
                 continue
-            if child.head.lower_ == "in" and (child.ent_type_ == "GPE" or match_name([child], 0) is not None):
+            if head_of(child).lower_ == "in" and (child.ent_type_ == "GPE" or match_name([child], 0) is not None):
                 return child
-            if moving and child.head.lower_ == "from" and ok(child):  # "evacuated the wounded from the town"
+            if moving and head_of(child).lower_ == "from" and ok(child):  # "evacuated the wounded from the town"
                 return child
     return None
 
 
 def _between(noun) -> list:
-    for child in noun.children:
+    for child in children_of(noun):
         if child.dep_ == "prep" and child.lower_ == "between":
-            for grand in child.children:
+            for grand in children_of(child):
                 if grand.dep_ == "pobj":
-                    conj = [g for g in grand.children if g.dep_ == "conj"]
+                    conj = [g for g in children_of(grand) if g.dep_ == "conj"]
                     if conj:
                         return [grand, conj[0]]
                     # "between Armenian and Azerbaijani forces": conjoined modifiers of one noun
-                    mods = [g for g in grand.children if g.dep_ in ("amod", "compound")]
-                    mod_conj = [c for m in mods for c in m.children if c.dep_ == "conj"]
+                    mods = [g for g in children_of(grand) if g.dep_ in ("amod", "compound")]
+                    mod_conj = [c for m in mods for c in children_of(m) if c.dep_ == "conj"]
                     if mods and mod_conj:
                         return [mods[0], mod_conj[0]]
                     return [grand]
@@ -701,26 +701,26 @@ def _between(noun) -> list:
 
 
 def _noun_source(noun, exclude: set[int]):
-    for child in noun.children:
+    for child in children_of(noun):
         if child.dep_ == "poss" and child.pos_ != "PRON":
             return child
     for obj in _prep_objects(noun, ("by", "from")):
         if is_actor_head(obj):
             return obj
-    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+    if noun.dep_ == "dobj" and head_of(noun).pos_ == "VERB":
         # "drew condemnation from Paris", "the violence brought calls for peace from Russia"
-        for obj in _prep_objects(noun.head, ("from",)):
+        for obj in _prep_objects(head_of(noun), ("from",)):
             if is_actor_head(obj):
                 return obj
     between = _between(noun)
     if between:
         return between[0]
-    for child in noun.children:  # "an operation launched by Azerbaijan"
+    for child in children_of(noun):  # "an operation launched by Azerbaijan"
         if child.dep_ == "acl":
             for obj in _prep_objects(child, ("by",)):
                 if is_actor_head(obj):
                     return obj
-    for child in noun.children:
+    for child in children_of(noun):
         if child.dep_ in ("amod", "compound") and (child.ent_type_ in ("NORP", "GPE", "ORG") or is_actor_head(child)):
             return child
     return None
@@ -730,12 +730,12 @@ def find_actors(cand, ctx: Context) -> tuple[Actor | None, Actor | None]:
     tok = cand.tok
     if cand.kind != "verb":
         src_tok = _noun_source(tok, set())
-        if src_tok is None and cand.noun is None and tok.dep_ in ("nsubj",) and tok.head.pos_ == "VERB":
+        if src_tok is None and cand.noun is None and tok.dep_ in ("nsubj",) and head_of(tok).pos_ == "VERB":
             src_tok = None
     elif cand.modal_demand:
-        src_tok = _speaker(tok) or next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-        if src_tok is None and tok.head.dep_ in ("dobj", "pobj"):
-            src_tok, _passive = _subject(tok.head.head)
+        src_tok = _speaker(tok) or next((c for c in children_of(head_of(tok)) if c.dep_ == "nsubj"), None)
+        if src_tok is None and head_of(tok).dep_ in ("dobj", "pobj"):
+            src_tok, _passive = _subject(head_of(head_of(tok)))
     elif cand.subject_event is not None:
         src_tok = _noun_source(cand.subject_event.tok, set())
     else:
@@ -759,7 +759,7 @@ def find_actors(cand, ctx: Context) -> tuple[Actor | None, Actor | None]:
         if len(between) > 1:
             tgt_tok = between[1]
     if tgt_tok is None and cand.modal_demand:
-        tgt_tok = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        tgt_tok = next((c for c in children_of(tok) if c.dep_ in ("nsubj", "nsubjpass")), None)
     if tgt_tok is None:
         tgt_tok = _target_token(cand, exclude)
     if tgt_tok is None and cand.noun is not None:

@@ -119,12 +119,15 @@ def find_dates(doc: Any, published: str | None) -> list[DateMention]:
             reference = None
     found = []
     for ent in doc_entities(doc):
-        if ent.label_ != "DATE" or "\n" in ent.text.strip():
+        if ent.label_ != "DATE":
+            continue
+        text = span_text(ent)  # cut from the kept doc text: ent.text joins new Token objects
+        if "\n" in text.strip():
             continue
         sentence = sentence_at(doc, ent.start)
         forward = _forward(span_text(sentence), ent.start_char - sentence.start_char, ent.end_char - sentence.start_char)
-        resolved, granularity = resolve(ent.text, reference, forward)
-        if granularity is None and _DURATION.match(ent.text.lower()):
+        resolved, granularity = resolve(text, reference, forward)
+        if granularity is None and _DURATION.match(text.lower()):
             continue
-        found.append(DateMention(ent.text, ent.start_char, ent.end_char, resolved, granularity))
+        found.append(DateMention(text, ent.start_char, ent.end_char, resolved, granularity))
     return found

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..cluster.features import _frequencies
 from .gazetteer import gazetteer
-from .nlp import doc_text, sentence_at
+from .nlp import doc_text, sentence_at, span_text, tokens
 from .nlp import entities as doc_entities
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC"}
@@ -32,6 +32,8 @@ TITLE_WORDS = frozenset(
     former acting interim opposition party army navy colonel col. lt. gen. general sergeant officer police
     the""".split()
 )
+# Title words that show a role by themselves: not "of", "the", or those that also name offices ("state", "national security council").
+_ROLE_WORDS = TITLE_WORDS - {"of", "the", "state", "national", "security", "council"}
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -52,10 +54,11 @@ def _role(doc: Any, ent: Any) -> str | None:
     index = ent.start - 1
     first = None
     sentence_start = sentence_at(doc, ent.start).start
+    words = tokens(doc)  # the doc's kept tokens: doc[i] would make a new Token each time
     while index >= sentence_start:
-        token = doc[index]
+        token = words[index]
         lower = token.text.lower()
-        joins_title = lower in {"-", "–"} and index > sentence_start and doc[index - 1].text.lower() in TITLE_WORDS
+        joins_title = lower in {"-", "–"} and index > sentence_start and words[index - 1].text.lower() in TITLE_WORDS
         if lower in TITLE_WORDS or token.ent_type_ in {"NORP", "GPE"} or lower in {"'s", "’s"} or joins_title:
             if lower != "the":
                 first = index
@@ -64,11 +67,11 @@ def _role(doc: Any, ent: Any) -> str | None:
         break
     if first is None:
         return None
-    while first < ent.start and doc[first].text.lower() in {"of", "'s", "’s", "the"}:
+    while first < ent.start and words[first].text.lower() in {"of", "'s", "’s", "the"}:
         first += 1
-    if first >= ent.start or not any(doc[i].text.lower() in TITLE_WORDS - {"of", "the", "state", "national", "security", "council"} for i in range(first, ent.start)):
+    if first >= ent.start or not any(words[i].text.lower() in _ROLE_WORDS for i in range(first, ent.start)):
         return None
-    return doc[first : ent.start].text
+    return span_text(doc[first : ent.start])
 
 
 def find_entities(doc: Any) -> list[Entity]:
@@ -77,9 +80,9 @@ def find_entities(doc: Any) -> list[Entity]:
     frequencies = _frequencies()
     found: list[Entity] = []
     for ent in doc_entities(doc):
-        if ent.label_ not in KEPT_LABELS or "\n" in ent.text:
+        if ent.label_ not in KEPT_LABELS or "\n" in span_text(ent):
             continue
-        text, start = ent.text, ent.start_char
+        text, start = span_text(ent), ent.start_char
         label = ent.label_
         role = None
         match = _LEADING_ARTICLE.match(text)

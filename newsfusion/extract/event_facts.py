@@ -9,13 +9,13 @@ expression that belongs to an event's own clause ("called on Wednesday for ...")
 from __future__ import annotations
 
 from .event_cues import KILL_WORDS, NUMBER_WORDS, PAST_MARKERS, WOUND_WORDS
-from .nlp import entities_in, span_text, span_tokens
+from .nlp import children_of, entities_in, head_of, span_text, span_tokens, subtree_of
 from .nlp import tokens as doc_tokens
 
 
 def _number(token) -> int | None:
     """The integer a number token (with its compound parts: "three hundred", "6,500") spells."""
-    parts = [t for t in token.subtree if t.like_num or t.lower_ in NUMBER_WORDS] or [token]
+    parts = [t for t in subtree_of(token) if t.like_num or t.lower_ in NUMBER_WORDS] or [token]
     if token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
         return None
     total, current = 0, 0
@@ -49,7 +49,7 @@ def _count_of(token) -> int | None:
         return None
     if token.like_num or token.lower_ in NUMBER_WORDS:
         return _number(token)
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ == "nummod":
             return _number(child)
     return None
@@ -65,17 +65,17 @@ def casualties(sent) -> tuple[int | None, int | None]:
         if kind is None:
             continue
         count = None
-        for child in token.children:
+        for child in children_of(token):
             if child.dep_ in ("dobj", "nsubjpass", "nsubj") and not (lemma == "kill" and child.dep_ == "nsubj"):
                 count = _count_of(child)
                 if count is not None:
                     # "killed four soldiers and two civilians"
-                    for conj in child.children:
+                    for conj in children_of(child):
                         if conj.dep_ == "conj" and not conj.like_num:
                             count += _count_of(conj) or 0
                     break
         if count is None and token.dep_ in ("amod", "acomp", "oprd", "conj", "xcomp", "ccomp"):
-            count = _count_of(token.head) if token.dep_ == "amod" else None
+            count = _count_of(head_of(token)) if token.dep_ == "amod" else None
             if count is None:  # "left at least 32 people dead": the number before it
                 for k in range(token.i - 1, max(sent.start, token.i - 5) - 1, -1):
                     other = doc_tokens(sent.doc)[k]
@@ -117,35 +117,35 @@ def past_anchors(sent, ref_year: int | None = None) -> tuple[bool, set[int]]:
         if year is None or (ref_year is not None and year >= ref_year):
             continue
         head = ent.root
-        while head.dep_ in ("pobj", "prep", "nummod", "compound", "amod", "npadvmod", "det") and head.head.i != head.i:
-            if head.dep_ in ("nummod", "compound", "amod") and head.head.pos_ == "NOUN":
-                noun = head.head
+        while head.dep_ in ("pobj", "prep", "nummod", "compound", "amod", "npadvmod", "det") and head_of(head).i != head.i:
+            if head.dep_ in ("nummod", "compound", "amod") and head_of(head).pos_ == "NOUN":
+                noun = head_of(head)
                 anchored.add(noun.i)  # "the 2020 war": that war is history
-                if noun.dep_ == "pobj" and noun.head.lower_ in ("after", "during", "in") and noun.head.head.pos_ in ("VERB", "AUX"):
-                    head = noun.head.head  # "after the 2020 war, Yerevan was forced ...": anchors the clause
+                if noun.dep_ == "pobj" and head_of(noun).lower_ in ("after", "during", "in") and head_of(head_of(noun)).pos_ in ("VERB", "AUX"):
+                    head = head_of(head_of(noun))  # "after the 2020 war, Yerevan was forced ...": anchors the clause
                     break
                 head = None
                 break
-            head = head.head
+            head = head_of(head)
             if head.pos_ == "NOUN":
                 anchored.add(head.i)  # "a war in 2020"
         if head is not None and head.pos_ in ("VERB", "AUX") and _past_tense(head):
             anchored.add(head.i)
             if head.dep_ in ("acl", "relcl"):  # "the agreement signed in November 2020": that agreement too
-                anchored.add(head.head.i)
+                anchored.add(head_of(head).i)
     return False, anchored
 
 
 def _past_tense(verb) -> bool:
     """Whether a verb's clause is in the past; an infinitive or gerund takes the tense of the verb above it."""
     for _ in range(4):
-        if verb.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in verb.children if c.dep_ in ("aux", "auxpass")):
+        if verb.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in children_of(verb) if c.dep_ in ("aux", "auxpass")):
             return True
-        if verb.tag_ not in ("VB", "VBG") or verb.head.i == verb.i:
+        if verb.tag_ not in ("VB", "VBG") or head_of(verb).i == verb.i:
             return False
-        verb = verb.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # "an attempt to attack": up to the verb
-            verb = verb.head
+        verb = head_of(verb)
+        while verb.pos_ not in ("VERB", "AUX") and head_of(verb).i != verb.i:  # "an attempt to attack": up to the verb
+            verb = head_of(verb)
     return False
 
 
@@ -154,9 +154,9 @@ def in_anchored_clause(token, anchored: set[int]) -> bool:
     for _ in range(12):
         if token.i in anchored:
             return True
-        if token.head.i == token.i:
+        if head_of(token).i == token.i:
             return False
-        token = token.head
+        token = head_of(token)
     return False
 
 
@@ -177,10 +177,10 @@ def date_span(tokens, sent) -> tuple[int, int] | None:
             if token.i in targets:
                 return ent.start_char, ent.end_char
             if token.pos_ in ("VERB", "AUX") and token is not ent.root:
-                if token.dep_ in ("acl", "relcl") and token.head.i in targets:
+                if token.dep_ in ("acl", "relcl") and head_of(token).i in targets:
                     return ent.start_char, ent.end_char  # "the agreement signed in November 2020"
                 break
-            if token.head.i == token.i:
+            if head_of(token).i == token.i:
                 break
-            token = token.head
+            token = head_of(token)
     return None

@@ -32,7 +32,7 @@ from .event_cues import (
 )
 from .event_facts import casualties, date_span, in_anchored_clause, past_anchors
 from .event_lexicon import COOPERATIVE, HOSTILE, LIGHT_VERBS, NOUNS, VERBS, VIOLENT, Rule
-from .nlp import doc_text, entity_at, sentences, span_text, span_tokens
+from .nlp import children_of, doc_text, entity_at, head_of, lemmas, sentences, span_text, span_tokens, subtree_of
 
 __all__ = ["Actor", "Event", "EventActor", "EventMention", "code_text", "event_records", "find_events", "reference_year"]
 
@@ -109,7 +109,7 @@ _DOCUMENT_NOUNS = frozenset({"agreement", "deal", "plan", "treaty", "accord", "r
 
 def _direct_object(verb):
     passive = None
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ == "dobj":
             return child
         if child.dep_ == "nsubjpass":
@@ -120,16 +120,16 @@ def _direct_object(verb):
 def _cues(token) -> set[str]:
     """Lemmas that can complete a trigger: children, prepositional objects, the object's modifiers."""
     cues = set()
-    for child in token.children:
+    for child in children_of(token):
         cues.add(_lemma(child))
         if child.dep_ in ("advcl", "ccomp"):
-            cues.update(_lemma(m) for m in child.children if m.dep_ == "mark")
+            cues.update(_lemma(m) for m in children_of(child) if m.dep_ == "mark")
         if child.dep_ in ("prep", "dobj", "prt", "oprd", "acomp", "nsubjpass", "agent"):
-            for grand in child.children:
+            for grand in children_of(child):
                 if grand.dep_ in ("pobj", "amod", "compound", "acomp", "prt"):
                     cues.add(_lemma(grand))
                 elif grand.dep_ == "prep" and child.dep_ in ("dobj", "nsubjpass"):  # "a state *of emergency*"
-                    cues.update(_lemma(g) for g in grand.children if g.dep_ == "pobj")
+                    cues.update(_lemma(g) for g in children_of(grand) if g.dep_ == "pobj")
     return cues
 
 
@@ -137,7 +137,7 @@ def _fits(rule: Rule, obj, cues: set[str]) -> bool:
     if rule.needs is not None and not (rule.needs & cues):
         return False
     if rule.obj is not None and (obj is None or (_lemma(obj) not in rule.obj and not any(
-        c.dep_ == "compound" and _lemma(c) in rule.obj for c in obj.children
+        c.dep_ == "compound" and _lemma(c) in rule.obj for c in children_of(obj)
     ))):
         return False
     return not (rule.noobj and obj is not None and obj.dep_ == "dobj")
@@ -147,7 +147,7 @@ def _noun_rule(noun) -> Rule | None:
     rules = NOUNS.get(_lemma(noun))
     if not rules:
         return None
-    cues = {_lemma(child) for child in noun.children}
+    cues = {_lemma(child) for child in children_of(noun)}
     for rule in rules:
         if _fits(rule, None, cues):
             return rule
@@ -164,17 +164,17 @@ def _verb_candidate(tok) -> _Cand | None:
             if _fits(rule, obj, cues):
                 if rule.type is None:
                     return None
-                extra = [c for c in tok.children if c.dep_ == "prt" or (
+                extra = [c for c in children_of(tok) if c.dep_ == "prt" or (
                     rule.needs and c.dep_ == "prep" and _lemma(c) in rule.needs and c.i - tok.i in (1, 2))]
                 noun = obj if obj is not None and obj.dep_ == "dobj" and rule.obj is not None and obj.i > tok.i else None
                 return _Cand(tok, rule.type, rule.mode, rule.context, rule.weight, noun=noun, extra=extra)
     if lemma in LIGHT_VERBS:
         nouns = [obj] if obj is not None else []
-        nouns += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
+        nouns += [g for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "in" for g in children_of(c) if g.dep_ == "pobj"]
         for noun in nouns:
             if noun.pos_ not in ("NOUN", "PROPN"):
                 continue
-            for word in [noun] + [c for c in noun.children if c.dep_ == "compound"]:
+            for word in [noun] + [c for c in children_of(noun) if c.dep_ == "compound"]:
                 rule = _noun_rule(word)
                 if rule is not None and rule.type is not None:
                     return _Cand(tok, rule.type, rule.mode, rule.context, rule.weight, noun=noun)
@@ -189,7 +189,7 @@ def _candidates(sent) -> tuple[list[_Cand], dict[int, _Cand]]:
         cand = None
         if (pos == "VERB" or (pos == "ADJ" and tok.tag_ == "VBN")) and tok.dep_ != "amod":
             lemma = _verb_lemma(tok)
-            if lemma in REPORTING and any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
+            if lemma in REPORTING and any(c.dep_ in ("ccomp", "parataxis") for c in children_of(tok)):
                 cand = None  # "a rights group charged [that] ...": a report of the event inside
             elif lemma in VERBS or lemma in LIGHT_VERBS:
                 cand = _verb_candidate(tok)
@@ -217,13 +217,13 @@ def _candidates(sent) -> tuple[list[_Cand], dict[int, _Cand]]:
 
 def _modal_demand(tok, cand: _Cand | None) -> _Cand | None:
     """ "X said Y must do Z", "a reminder that Y must ...": X demands that Y does Z (CAMEO 10)."""
-    modals = [c for c in tok.children if c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS]
-    if not modals or any(c.dep_ == "neg" for c in tok.children):
+    modals = [c for c in children_of(tok) if c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS]
+    if not modals or any(c.dep_ == "neg" for c in children_of(tok)):
         return None
     clause = tok
-    while clause.dep_ == "conj" and clause.head.i != clause.i:  # "told X there is ... and that Y must ..."
-        clause = clause.head
-    head = clause.head if clause.dep_ in ("ccomp", "acl", "relcl", "parataxis") else tok.head
+    while clause.dep_ == "conj" and head_of(clause).i != clause.i:  # "told X there is ... and that Y must ..."
+        clause = head_of(clause)
+    head = head_of(clause) if clause.dep_ in ("ccomp", "acl", "relcl", "parataxis") else head_of(tok)
     if not ((head.pos_ in ("VERB", "AUX") and _verb_lemma(head) in REPORTING) or _lemma(head) in _DEMAND_NOUNS):
         return None
     demand = _Cand(tok, "DEMAND", None, cand.context if cand else None, 1.0, extra=modals)
@@ -232,9 +232,9 @@ def _modal_demand(tok, cand: _Cand | None) -> _Cand | None:
 
 
 def _inanimate_agent(tok) -> bool:
-    for child in tok.children:
+    for child in children_of(tok):
         if child.dep_ == "agent":
-            for grand in child.children:
+            for grand in children_of(child):
                 # "troops backed by artillery strikes": support given by a thing is no one's act
                 if grand.dep_ == "pobj" and not is_actor_head(grand):
                     return True
@@ -243,21 +243,21 @@ def _inanimate_agent(tok) -> bool:
 
 def _inanimate_subject(tok) -> bool:
     """ "Authorizations that permitted the war", "the deal allows ...": a thing, not an actor, does it."""
-    for child in tok.children:
+    for child in children_of(tok):
         if child.dep_ == "nsubj":
             if child.lower_ in RELATIVES and tok.dep_ == "relcl":
-                child = tok.head
-            named = any(c.pos_ == "PROPN" or c.ent_type_ for c in child.children if c.dep_ in ("compound", "amod", "poss", "nmod"))
+                child = head_of(tok)
+            named = any(c.pos_ == "PROPN" or c.ent_type_ for c in children_of(child) if c.dep_ in ("compound", "amod", "poss", "nmod"))
             return child.pos_ == "NOUN" and not named and not is_actor_head(child) and child.lemma_.lower() not in NOUNS
     return False
 
 
 def _inverted_condition(verb) -> bool:
     """ "Should he want to ...", "Had they known ...": a condition written as an inverted auxiliary."""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return False
-    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("should", "had", "were") and c.i < subject.i for c in verb.children)
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("should", "had", "were") and c.i < subject.i for c in children_of(verb))
 
 
 def _conditional(tok) -> bool:
@@ -269,29 +269,29 @@ def _conditional(tok) -> bool:
     token = tok
     for _ in range(8):
         if token.dep_ in ("advcl", "ccomp", "csubj") and any(
-            m.dep_ == "mark" and m.lower_ in ("if", "unless", "whether") for m in token.children
+            m.dep_ == "mark" and m.lower_ in ("if", "unless", "whether") for m in children_of(token)
         ):
             return True
         if _inverted_condition(token):
             return True
-        if token.head.i == token.i:
+        if head_of(token).i == token.i:
             return False
-        token = token.head
+        token = head_of(token)
     return False
 
 
 def _has_condition(tok) -> bool:
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children) for c in tok.children)
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in children_of(c)) for c in children_of(tok))
 
 
 def _negated(cand: _Cand) -> bool:
     tokens = [cand.tok] + ([cand.noun] if cand.noun is not None else [])
     for token in tokens:
-        for child in token.children:
+        for child in children_of(token):
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no" and token is cand.noun):
                 return True
     # "failed to agree", "did not agree" on an auxiliary head
-    head = cand.tok.head
+    head = head_of(cand.tok)
     if cand.tok.dep_ == "xcomp" and _lemma(head) == "fail":
         return True
     return False
@@ -302,23 +302,23 @@ def _govern(cands: list[_Cand], by_token: dict[int, _Cand], sent) -> None:
     conj_later = []
     for cand in cands:
         cand.negated = cand.negated or _negated(cand)
-        if any(_lemma(c) in _FUTURE_AUX for c in cand.tok.children if c.dep_ == "aux"):
+        if any(_lemma(c) in _FUTURE_AUX for c in children_of(cand.tok) if c.dep_ == "aux"):
             cand.intent = True
         if cand.governor is not None:
             continue
         token = cand.tok
-        if cand.kind != "verb" and token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
-            token = token.head  # "[warning that] its operation will persist": the clause of the noun
-            if any(_lemma(c) in _FUTURE_AUX for c in token.children if c.dep_ == "aux"):
+        if cand.kind != "verb" and token.dep_ in ("nsubj", "nsubjpass") and head_of(token).pos_ in ("VERB", "AUX"):
+            token = head_of(token)  # "[warning that] its operation will persist": the clause of the noun
+            if any(_lemma(c) in _FUTURE_AUX for c in children_of(token) if c.dep_ == "aux"):
                 cand.intent = True
         steps = 0
-        while token.dep_ in _GOVERN_DEPS and token.head.i != token.i and steps < 8:
+        while token.dep_ in _GOVERN_DEPS and head_of(token).i != token.i and steps < 8:
             dep = token.dep_
-            head = token.head
+            head = head_of(token)
             steps += 1
             above = by_token.get(head.i)
             if above is not None and above is not cand:
-                for_to = dep == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in token.children)
+                for_to = dep == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in children_of(token))
                 if dep in _STRICT_GOVERN or for_to or (dep == "acl" and above.kind != "verb"):
                     cand.governor = above
                     above.inner.append(cand)
@@ -336,7 +336,7 @@ def _govern(cands: list[_Cand], by_token: dict[int, _Cand], sent) -> None:
                 cand.negated = True
             if dep == "xcomp" and hl in _STOP_VERBS:
                 cand.stopped = True
-                if any(_lemma(c) in _FUTURE_AUX for c in head.children if c.dep_ == "aux"):
+                if any(_lemma(c) in _FUTURE_AUX for c in children_of(head) if c.dep_ == "aux"):
                     cand.intent = True  # "will stop funding": the future is on the stop verb
             if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and head.i not in by_token:
                 if hl in INTENT_NOUNS:
@@ -404,7 +404,7 @@ def _refine(cand: _Cand, source: Actor | None, target: Actor | None, sent) -> No
     tgt_lemmas = {w.rstrip("s") for w in tgt_words} | tgt_words
     src_lemmas = {w.rstrip("s") for w in src_words} | src_words
     if cand.type == "PROTEST" and lemma == "protest" and cand.kind == "verb":
-        if any(c.dep_ in ("ccomp",) for c in cand.tok.children) or (cand.tok.dep_ in ("acl", "parataxis") and cand.tok.tag_ == "VBD"):
+        if any(c.dep_ in ("ccomp",) for c in children_of(cand.tok)) or (cand.tok.dep_ in ("acl", "parataxis") and cand.tok.tag_ == "VBD"):
             cand.type, cand.mode = "DISAPPROVE", "complain"  # "..., a rights group protested"
             return
         if source is None:
@@ -429,7 +429,7 @@ def _refine(cand: _Cand, source: Actor | None, target: Actor | None, sent) -> No
     if _lemma(anchor) in _FIGHT_ONLY or cand.type == "FIGHT" and lemma not in ("attack", "strike", "raid", "hit"):
         cand.type = "FIGHT"
         return
-    nearby = {_lemma(t) for t in anchor.subtree} | src_lemmas
+    nearby = {_lemma(t) for t in subtree_of(anchor)} | src_lemmas
     if lemma in ("kill", "wound", "injure", "bomb", "attack") and nearby & EXPLOSIVES or _lemma(anchor) in ("explosion", "blast", "bombing"):
         cand.type = "ASSAULT"
         cand.mode = "suicide-attack" if "suicide" in nearby else "explosives"
@@ -476,16 +476,18 @@ def _location(cand: _Cand, spans: list[tuple[int, int]]) -> str | None:
         return ent.text if ent is not None else token.text
 
     clause = cand.tok
-    while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and clause.head.i != clause.i:
-        clause = clause.head
+    while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and head_of(clause).i != clause.i:
+        clause = head_of(clause)
+    # The doc's kept tokens and tree (nlp.py): these walks cover whole clauses and sentences,
+    # and spaCy's own would make a new Token for every word and every head.
     for root in (cand.tok, clause):
-        for token in root.subtree:
-            if token.dep_ == "pobj" and token.head.lower_ in _LOCATION_PREPS:
+        for token in subtree_of(root):
+            if token.dep_ == "pobj" and head_of(token).lower_ in _LOCATION_PREPS:
                 found = place(token)
                 if found:
                     return found
-    for token in sent:
-        if token.dep_ == "pobj" and token.head.lower_ in _LOCATION_PREPS and token.head.head.pos_ in ("VERB", "AUX"):
+    for token in span_tokens(sent):
+        if token.dep_ == "pobj" and head_of(token).lower_ in _LOCATION_PREPS and head_of(head_of(token)).pos_ in ("VERB", "AUX"):
             found = place(token)
             if found:
                 return found
@@ -496,11 +498,11 @@ def _confidence(cand: _Cand, source: Actor | None, target: Actor | None) -> floa
     tok = cand.tok
     if cand.kind == "verb":
         dep = tok.dep_
-        if dep == "ROOT" or (dep in ("ccomp", "parataxis") and _lemma(tok.head) in REPORTING):
+        if dep == "ROOT" or (dep in ("ccomp", "parataxis") and _lemma(head_of(tok)) in REPORTING):
             base = 0.9
-        elif dep == "conj" and (tok.head.dep_ == "ROOT" or _lemma(tok.head.head) in REPORTING):
+        elif dep == "conj" and (head_of(tok).dep_ == "ROOT" or _lemma(head_of(head_of(tok))) in REPORTING):
             base = 0.85
-        elif dep == "advcl" and any(c.lower_ in ("while", "whereas") for c in tok.children if c.dep_ == "mark"):
+        elif dep == "advcl" and any(c.lower_ in ("while", "whereas") for c in children_of(tok) if c.dep_ == "mark"):
             base = 0.85
         elif dep in ("advcl", "xcomp", "ccomp", "conj"):
             base = 0.65
@@ -515,7 +517,7 @@ def _confidence(cand: _Cand, source: Actor | None, target: Actor | None) -> floa
         score += 0.05 if source.code else 0.02
     if target is not None:
         score += 0.03
-    if any(_lemma(c) in _HEDGE_AUX for c in tok.children if c.dep_ == "aux"):
+    if any(_lemma(c) in _HEDGE_AUX for c in children_of(tok) if c.dep_ == "aux"):
         score *= 0.8
     if cand.conditional:
         score *= 0.4
@@ -524,7 +526,7 @@ def _confidence(cand: _Cand, source: Actor | None, target: Actor | None) -> floa
 
 def _noun_strength(cand: _Cand, by_token: dict[int, _Cand]) -> float:
     tok = cand.tok
-    dep, head = tok.dep_, tok.head
+    dep, head = tok.dep_, head_of(tok)
     if dep in ("nsubj", "nsubjpass") and _lemma(head) in OCCUR:
         return 0.75
     if dep == "ROOT":
@@ -543,7 +545,7 @@ def _trigger_tokens(cand: _Cand) -> list:
     if cand.subject_event is not None:
         tokens.append(cand.subject_event.tok)
     if cand.negated:
-        tokens.extend(c for c in cand.tok.children if c.dep_ in ("neg", "aux") and (c.dep_ == "neg" or c.i < cand.tok.i))
+        tokens.extend(c for c in children_of(cand.tok) if c.dep_ in ("neg", "aux") and (c.dep_ == "neg" or c.i < cand.tok.i))
     return sorted(tokens, key=lambda t: t.i)
 
 
@@ -559,9 +561,9 @@ def _sentence_events(sent, ctx: Context, ref_year: int | None) -> list[EventMent
     for cand in cands:
         if cand.kind != "verb" or cand.type not in VIOLENT:
             continue
-        for child in cand.tok.children:
+        for child in children_of(cand.tok):
             if child.dep_ == "nsubj" and child.lower_ in RELATIVES and cand.tok.dep_ == "relcl":
-                child = cand.tok.head
+                child = head_of(cand.tok)
             elif child.dep_ != "nsubj":
                 continue
             noun = by_token.get(child.i)
@@ -577,14 +579,14 @@ def _sentence_events(sent, ctx: Context, ref_year: int | None) -> list[EventMent
             continue
         if cand.kind == "noun":
             cand.strength = _noun_strength(cand, by_token)
-            head = cand.tok.head
+            head = head_of(cand.tok)
             if cand.tok.dep_ == "nsubj" and _lemma(head) in ENDING and cand.type in VIOLENT:
                 cand.type, cand.mode, cand.extra = "RETREAT", "ceasefire", [head]
                 cand.strength = 0.75
         if not _apply_modality(cand):
             continue
         if cand.kind == "verb" and cand.type == "DEMAND" and any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in _DOCUMENT_NOUNS for c in cand.tok.children
+            c.dep_ == "nsubj" and c.lemma_.lower() in _DOCUMENT_NOUNS for c in children_of(cand.tok)
         ):
             continue
         if cand.conditional and cand.type != "THREATEN":
@@ -604,7 +606,7 @@ def _sentence_events(sent, ctx: Context, ref_year: int | None) -> list[EventMent
     if named:
         chosen = [item for item in chosen if not (item[0].type in VIOLENT and _lemma(item[0].tok) in _CASUALTY_LEMMAS
                                                   and item[0].subject_event is None)]
-    lemmas = {t.lemma_.lower() for t in sent}
+    sentence_lemmas = set(lemmas(sent.doc)[sent.start : sent.end])
     dead, injured = casualties(sent)
     whole_past, anchored = past_anchors(sent, ref_year)
     events = []
@@ -617,7 +619,7 @@ def _sentence_events(sent, ctx: Context, ref_year: int | None) -> list[EventMent
             EventMention(
                 type=cand.type,
                 mode=cand.mode,
-                context=_context(cand, lemmas),
+                context=_context(cand, sentence_lemmas),
                 source=source,
                 target=target,
                 trigger=doc_text(sent.doc)[trig[0].idx : trig[-1].idx + len(trig[-1].text)],
@@ -640,8 +642,9 @@ def _sentence_events(sent, ctx: Context, ref_year: int | None) -> list[EventMent
 
 
 def _according_to(sent) -> bool:
-    for token in sent:
-        if token.lower_ == "according" and token.i + 1 < sent.end and token.nbor().lower_ == "to":
+    kept = span_tokens(sent)
+    for k, token in enumerate(kept):
+        if token.lower_ == "according" and k + 1 < len(kept) and kept[k + 1].lower_ == "to":
             return True
         if token.lower_ in ("reportedly", "allegedly"):
             return True
@@ -650,9 +653,13 @@ def _according_to(sent) -> bool:
 
 def _segments(doc):
     """The doc's sentences, cut again at line breaks (headlines and paragraphs run together)."""
+    text = doc_text(doc)
     for sent in sentences(doc):
         start = sent.start
-        for tok in sent:
+        if "\n" not in text[sent.start_char : sent.end_char]:
+            yield doc[start : sent.end]  # no line break inside (the common case): not cut
+            continue
+        for tok in span_tokens(sent):
             if tok.is_space and "\n" in tok.text:
                 if start < tok.i:
                     yield doc[start : tok.i]

@@ -16,7 +16,7 @@ from typing import Any, Sequence
 
 from ..cluster.features import is_background
 from .quotes import SPEECH_VERBS, _resolve, _speaker_phrase, _subject_of, can_speak
-from .nlp import doc_text, sentence_at, span_text
+from .nlp import children_of, doc_text, head_of, sentence_at, span_text
 from .nlp import tokens as doc_tokens
 
 _WORD_NUMBERS = {
@@ -50,6 +50,9 @@ _HISTORY = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+# A token that starts with a digit (or a dollar sign and one) is a number; compiled once, as
+# every token of an article is tried against it.
+_DIGIT_START = re.compile(r"^\$?\d")
 # The upper end of a range after a number: "20-30", "20 to 30", "1,000 – 2,500". It must hold
 # a digit: "5 - ..." or "3 to, ..." are not ranges (a bare "," once stopped an article's extraction).
 _RANGE_END = re.compile(r"\s*(?:-|–|to)\s*(\d[\d,]*(?:\.\d+)?)")
@@ -133,8 +136,8 @@ def _category(number: Any, last: Any) -> tuple[str | None, str | None]:
         return "duration", compound.group(1) + "s"
     if re.match(r"-strong\b", text_after) or number.lower_.endswith("-strong"):
         return "troops", None
-    chain = [number.head, number.head.head, number.head.head.head]
-    chain += [child for child in number.head.children if child.dep_ in {"amod", "acomp", "oprd", "xcomp", "advcl", "appos"}]
+    chain = [head_of(number), head_of(head_of(number)), head_of(head_of(head_of(number)))]
+    chain += [child for child in children_of(head_of(number)) if child.dep_ in {"amod", "acomp", "oprd", "xcomp", "advcl", "appos"}]
     following = [doc[i] for i in range(last.i + 1, min(last.i + 3, sentence_at(doc, number.i).end))]
     found = [hit for hit in (_keyword_category(t) for t in chain + following if t.i != number.i) if hit]
     if not found:
@@ -165,13 +168,14 @@ def _is_date_part(token: Any) -> bool:
 
 
 def _reporter(sentence: Any, entities: Sequence[Any]) -> str | None:
-    for token in sentence:
+    words = doc_tokens(sentence.doc)
+    for token in words[sentence.start : sentence.end]:
         if token.lemma_ in SPEECH_VERBS and token.pos_ == "VERB":
             subject = _subject_of(token)
             if subject is not None and can_speak(_speaker_phrase(subject), entities):
                 return _resolve(_speaker_phrase(subject), entities, sentence.start_char)
-        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
-            target = next((child for child in token.nbor(1).children if child.dep_ == "pobj"), None)
+        if token.lower_ == "according" and token.i + 1 < len(words) and words[token.i + 1].lower_ == "to":
+            target = next((child for child in children_of(words[token.i + 1]) if child.dep_ == "pobj"), None)
             if target is not None:
                 return _resolve(_speaker_phrase(target), entities, sentence.start_char)
     return None
@@ -185,12 +189,15 @@ def find_figures(doc: Any, entities: Sequence[Any], dates: Sequence[Any] = ()) -
     figures: list[Figure] = []
     skip_until = -1
     for token in doc_tokens(doc):
-        numeric = token.like_num or token.lower_ in _WORD_NUMBERS or re.match(r"^\$?\d", token.text) or (
-            "-" in token.lower_ and token.lower_.split("-")[0] in _WORD_NUMBERS
-        )
-        if token.i <= skip_until or not numeric:
+        if token.i <= skip_until:
             continue
-        if token.lower_ in {"one", "a"} and token.head.pos_ != "NOUN":
+        lower = token.lower_
+        numeric = token.like_num or lower in _WORD_NUMBERS or _DIGIT_START.match(token.text) or (
+            "-" in lower and lower.split("-")[0] in _WORD_NUMBERS
+        )
+        if not numeric:
+            continue
+        if token.lower_ in {"one", "a"} and head_of(token).pos_ != "NOUN":
             continue  # "one of the", "one day": rarely a count worth keeping
         if _is_date_part(token):
             continue
@@ -211,7 +218,7 @@ def find_figures(doc: Any, entities: Sequence[Any], dates: Sequence[Any] = ()) -
             value_max = float(range_match.group(1).replace(",", ""))
             end += range_match.end()
         qualifier, start = _qualifier(token)
-        head = token.head if token.head.i > last.i else None
+        head = head_of(token) if head_of(token).i > last.i else None
         if head is not None and head.i - last.i <= 3:
             end = max(end, head.idx + len(head.text))
         sentence = sentence_at(doc, token.i)

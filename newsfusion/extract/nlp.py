@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from typing import Any
+from typing import Any, Sequence
 
 from ..errors import UsageError
 
@@ -43,10 +43,15 @@ def _register_paragraph_breaks() -> None:
         return doc
 
 
+# Everything the extractors keep on a doc is under a user_data key that starts with this.
+_PREFIX = "newsfusion."
 _SENTENCES = "newsfusion.sentences"
 _TOKENS = "newsfusion.tokens"
 _TEXT = "newsfusion.text"
 _ENTS = "newsfusion.ents"
+_TREE = "newsfusion.tree"
+_SUBTREES = "newsfusion.subtrees"
+_LEMMAS = "newsfusion.lemmas"
 
 
 @lru_cache(maxsize=4)
@@ -89,29 +94,28 @@ def load_nlp(disable: tuple[str, ...] = (), *, fast_attributes: bool = True, fas
 
 
 def _kept(doc: Any, key: str, build: Any) -> Any:
-    """`build()`, worked out once per doc and kept in its user_data under `key`."""
+    """`build(doc)`, worked out once per doc and kept in its user_data under `key`.
+
+    (`build` takes the doc, so the helpers below, called thousands of times an article, can
+    pass a module-level function instead of making a new closure over the doc on each call.)
+    """
     value = doc.user_data.get(key)
     if value is None:
-        value = doc.user_data[key] = build()
+        value = doc.user_data[key] = build(doc)
     return value
 
 
-def _listed(doc: Any, key: str, spans: Any) -> tuple[Any, list[int]]:
-    """Spans of the doc listed once and kept on it, with their start tokens (for bisecting)."""
-
-    def build() -> tuple[Any, list[int]]:
-        listed = spans()
-        return listed, [span.start for span in listed]
-
-    return _kept(doc, key, build)
+def _listed(spans: Any) -> tuple[Any, list[int]]:
+    """Spans of the doc listed once, with their start tokens (for bisecting)."""
+    return spans, [span.start for span in spans]
 
 
 def _sentence_list(doc: Any) -> tuple[list[Any], list[int]]:
-    return _listed(doc, _SENTENCES, lambda: list(doc.sents))
+    return _kept(doc, _SENTENCES, lambda doc: _listed(list(doc.sents)))
 
 
 def _entity_list(doc: Any) -> tuple[tuple[Any, ...], list[int]]:
-    return _listed(doc, _ENTS, lambda: tuple(doc.ents))
+    return _kept(doc, _ENTS, lambda doc: _listed(tuple(doc.ents)))
 
 
 def sentences(doc: Any) -> list[Any]:
@@ -156,7 +160,7 @@ def tokens(doc: Any) -> list[Any]:
     Each `doc[i]`, and each walk over a doc or a span, makes new Token objects; the extractors
     walk an article's tokens a dozen times, and making them was a third of their time.
     """
-    return _kept(doc, _TOKENS, lambda: list(doc))
+    return _kept(doc, _TOKENS, list)
 
 
 def span_tokens(span: Any) -> list[Any]:
@@ -164,9 +168,95 @@ def span_tokens(span: Any) -> list[Any]:
     return tokens(span.doc)[span.start : span.end]
 
 
+def head_of(token: Any) -> Any:
+    """`token.head`, from the doc's kept tokens (a root is its own head, as in spaCy)."""
+    return _kept(token.doc, _TREE, _tree)[0][token.i]
+
+
+def children_of(token: Any) -> Sequence[Any]:
+    """`token.children`, from the doc's kept tokens: the tokens whose head it is, in text order
+    (kept and shared: do not change it)."""
+    return _kept(token.doc, _TREE, _tree)[1][token.i]
+
+
+def _tree(doc: Any) -> tuple[list[Any], list[Sequence[Any]], list[int]]:
+    """Each token's head and children as the doc's kept tokens, and its head's index.
+
+    spaCy stores each head as an offset from its token (in an unsigned array, so offsets to
+    the left come back wrapped and are read again as signed). Its `children` looks for a
+    token's children between the token's left and right edges, left ones then right ones,
+    each in text order; the edges are widened over every child whenever heads are set
+    (`set_children_from_heads`), so that is every token whose head it is, in text order,
+    which is what is listed here.
+    """
+    from spacy.attrs import HEAD
+
+    kept = tokens(doc)
+    offsets = doc.to_array(HEAD).astype("int64").tolist()
+    heads = [i + offset for i, offset in enumerate(offsets)]
+    # About half the tokens have no children; they share one empty tuple (fewer objects for
+    # the garbage collector to track while the doc is extracted).
+    children: list[Any] = [()] * len(kept)
+    for i, head in enumerate(heads):
+        if head != i:
+            if children[head]:
+                children[head].append(kept[i])
+            else:
+                children[head] = [kept[i]]
+    return [kept[head] for head in heads], children, heads
+
+
+def subtree_of(token: Any) -> list[Any]:
+    """`token.subtree` from the doc's kept tokens, in spaCy's order: each left child's subtree,
+    the token, each right child's subtree. (The order is the text's when the tree is
+    projective, and not always otherwise.) Worked out once per token; do not change the list."""
+    found = _kept(token.doc, _SUBTREES, _no_subtrees)
+    listed = found.get(token.i)
+    if listed is None:
+        children = children_of(token)
+        listed = []
+        for child in children:
+            if child.i > token.i:
+                break
+            listed.extend(subtree_of(child))
+        listed.append(token)
+        for child in children:
+            if child.i > token.i:
+                listed.extend(subtree_of(child))
+        found[token.i] = listed
+    return listed
+
+
+def _no_subtrees(doc: Any) -> dict[int, list[Any]]:
+    return {}
+
+
+def ancestors_of(token: Any) -> list[Any]:
+    """`token.ancestors` (its head, the head's head, up to the root), from the doc's kept tokens."""
+    doc = token.doc
+    kept = tokens(doc)
+    heads = _kept(doc, _TREE, _tree)[2]
+    found = []
+    i = token.i
+    # spaCy stops after as many steps as the doc has tokens, in case the heads make a cycle.
+    while heads[i] != i and len(found) < len(kept):
+        i = heads[i]
+        found.append(kept[i])
+    return found
+
+
+def lemmas(doc: Any) -> list[str]:
+    """Every token's lemma in lower case (`token.lemma_.lower()`), listed once and kept on the doc."""
+    return _kept(doc, _LEMMAS, _lower_lemmas)
+
+
+def _lower_lemmas(doc: Any) -> list[str]:
+    return [token.lemma_.lower() for token in tokens(doc)]
+
+
 def doc_text(doc: Any) -> str:
     """`doc.text`, built once: spaCy joins every token's text on each access of the property."""
-    return _kept(doc, _TEXT, lambda: doc.text)
+    return _kept(doc, _TEXT, lambda doc: doc.text)
 
 
 def keep_text(doc: Any, text: str) -> Any:
@@ -174,6 +264,18 @@ def keep_text(doc: Any, text: str) -> Any:
     character, so building it again from the tokens is wasted); the doc is returned."""
     doc.user_data[_TEXT] = text
     return doc
+
+
+def release(doc: Any) -> None:
+    """Drop what the extractors kept on the doc (all but its text), once they are done with it.
+
+    The kept tokens, spans and discourse point back at the doc, so a doc holding them is in a
+    reference cycle: dropped, it lingers until the garbage collector's next full pass, and
+    every pass until then walks its thousands of tokens. With the keys gone it is freed as
+    soon as it is dropped.
+    """
+    for key in [key for key in doc.user_data if isinstance(key, str) and key.startswith(_PREFIX) and key != _TEXT]:
+        del doc.user_data[key]
 
 
 def span_text(span: Any) -> str:

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from .entities import Entity
-from .nlp import doc_text, sentence_at, span_text, sentences as all_sentences
+from .nlp import ancestors_of, children_of, doc_text, head_of, sentence_at, span_text, span_tokens, tokens
+from .nlp import sentences as all_sentences
 from .speakers import (
     CHARACTERISING_VERBS,
     DOCUMENT_NOUNS,
@@ -52,6 +53,8 @@ CONTINUATION_CHARS = 1500
 # A naming verb this many characters or fewer before a quote names it even outside its clause.
 NAMING_GAP = 25
 _PAIRS = {"“": "”", '"': '"', "«": "»"}
+# Any opening mark: the scan jumps from one to the next instead of stepping through every character.
+_OPENING = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
 _SENTENCE_END = re.compile(r"[.!?…]$")
 
 
@@ -72,24 +75,21 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the words inside each pair of quotation marks; a quote runs at most to its paragraph's end."""
     spans = []
     index = 0
-    while index < len(text):
+    while (found := _OPENING.search(text, index)) is not None:
+        index = found.start()
         opening = text[index]
-        if opening in _PAIRS:
-            closing = _PAIRS[opening]
-            end = text.find(closing, index + 1)
-            paragraph_end = text.find("\n", index + 1)
-            paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
-            if end < 0 or end > paragraph_end:
-                end = paragraph_end  # the quote goes on in the next paragraph, which reopens it
-                if end - index > 1 and opening == "“":
-                    spans.append((index + 1, end))
-                index = end
-                continue
-            if end > index + 1:
+        end = text.find(_PAIRS[opening], index + 1)
+        paragraph_end = text.find("\n", index + 1)
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        if end < 0 or end > paragraph_end:
+            end = paragraph_end  # the quote goes on in the next paragraph, which reopens it
+            if end - index > 1 and opening == "“":
                 spans.append((index + 1, end))
-            index = end + 1
+            index = end
             continue
-        index += 1
+        if end > index + 1:
+            spans.append((index + 1, end))
+        index = end + 1
     return [(start, end) for start, end in spans if text[start:end].strip()]
 
 
@@ -129,23 +129,25 @@ def _cue_for(
     nouns of speech ("his claim that ...") attribute the quote only when it is in their clause.
     """
     best = None
-    quoted = [t for t in sentence if quote_start <= t.idx < quote_end][:3]
+    # The doc's kept tokens (nlp.py): a sentence walked through spaCy makes a new Token per word.
+    words = span_tokens(sentence)
+    quoted = [t for t in words if quote_start <= t.idx < quote_end][:3]
     starts = [start for start, _ in quote_spans]
     quoted_ancestors: set[int] | None = None
-    for token in sentence:
+    for token in words:
         if quote_start <= token.idx < quote_end or _inside(token.idx, quote_spans, starts):
             continue
         lemma = token.lemma_.lower()
-        if lemma not in _CUE_WORDS and not (token.pos_ in {"VERB", "AUX"} and any(child.dep_ in {"prt", "advmod"} for child in token.children)):
+        if lemma not in _CUE_WORDS and not (token.pos_ in {"VERB", "AUX"} and any(child.dep_ in {"prt", "advmod"} for child in children_of(token))):
             continue
         if quoted_ancestors is None:
-            quoted_ancestors = {ancestor.i for t in quoted for ancestor in t.ancestors}
+            quoted_ancestors = {ancestor.i for t in quoted for ancestor in ancestors_of(t)}
         # A verb whose clause holds the quote ("urging X to '...'") wins over one that only stands near it.
         governs = token.i in quoted_ancestors
         subject = None
         if lemma == "quote" and token.pos_ == "VERB":
             # "The Guardian quoted her as saying": the one quoted is the speaker.
-            subject = next((child for child in token.children if child.dep_ == "dobj"), None) or subject_of(token)
+            subject = next((child for child in children_of(token) if child.dep_ == "dobj"), None) or subject_of(token)
         elif is_speech_verb(token):
             subject = subject_of(token)
         elif token.pos_ in {"VERB", "AUX"} and lemma in CHARACTERISING_VERBS and (
@@ -159,15 +161,15 @@ def _cue_for(
             if subject is None or subject.lemma_.lower() not in DOCUMENT_NOUNS:
                 continue
         elif token.pos_ == "NOUN" and lemma in SPEECH_NOUNS and governs:
-            subject = next((child for child in token.children if child.dep_ == "poss"), None)
-        elif token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
-            subject = next((child for child in token.nbor(1).children if child.dep_ == "pobj"), None)
+            subject = next((child for child in children_of(token) if child.dep_ == "poss"), None)
+        elif token.lower_ == "according" and token.i + 1 < len(token.doc) and tokens(token.doc)[token.i + 1].lower_ == "to":
+            subject = next((child for child in children_of(tokens(token.doc)[token.i + 1]) if child.dep_ == "pobj"), None)
         if subject is None or quote_start <= subject.idx < quote_end or not can_speak(speaker_phrase(subject), entities):
             continue
         if _inside(subject.idx, quote_spans, starts):
-            if token.dep_ in {"advcl", "xcomp", "conj"} and token.head.i != token.i:
+            if token.dep_ in {"advcl", "xcomp", "conj"} and head_of(token).i != token.i:
                 # ", adding, '...'": the speaker is the subject of the verb the clause hangs from.
-                subject = subject_of(token.head)
+                subject = subject_of(head_of(token))
             if subject is None or _inside(subject.idx, quote_spans, starts):
                 continue
         distance = min(abs(token.idx - quote_end), abs(quote_start - token.idx))
@@ -189,10 +191,10 @@ def _adjacent_cue(doc: Any, sentence: Any, entities: Sequence[Entity], spans: li
 
     if index > 0:
         previous = sentences[index - 1]
-        introduces = previous.text.rstrip().endswith(":")
+        introduces = span_text(previous).rstrip().endswith(":")
         if introduces or not has_quote(previous):
             found = _cue_for(previous, previous.end_char, previous.end_char, entities, spans)
-            if found is not None and (introduces or previous.text.rstrip().endswith(("said.", "says."))):
+            if found is not None and (introduces or span_text(previous).rstrip().endswith(("said.", "says."))):
                 return found
             if introduces:
                 # A sentence that ends in a colon introduces the quote: its subject speaks, whatever the verb.
@@ -262,7 +264,7 @@ def find_quotes(doc: Any, entities: Sequence[Entity]) -> list[Quote]:
             speaker_by_cue[verb.i] = speaker
             cue = verb.text if verb.lower_ != "according" else "according to"
             lo, hi = min(phrase.start, verb.i), max(phrase.end, verb.i + 1)
-            attribution = doc[lo:hi].text
+            attribution = span_text(doc[lo:hi])
         elif opens_sentence:
             # No attribution of its own: a speaker the narrative introduced since the last quote
             # ("Hastings told ABC radio that ...") says it; else the quote runs on from the last one.
@@ -286,11 +288,11 @@ def _indirect_quotes(doc: Any, entities: Sequence[Entity], covered: list[tuple[i
     for sentence in all_sentences(doc):
         if any(start <= sentence.start_char < end for start, end in covered):
             continue
-        for token in sentence:
+        for token in span_tokens(sentence):
             if token.lemma_ not in {"say", "tell", "warn", "announce", "insist", "claim", "state", "add"} or token.pos_ != "VERB":
                 continue
-            clause = next((child for child in token.children if child.dep_ == "ccomp"), None)
-            subject = next((child for child in token.children if child.dep_ == "nsubj"), None)
+            clause = next((child for child in children_of(token) if child.dep_ == "ccomp"), None)
+            subject = next((child for child in children_of(token) if child.dep_ == "nsubj"), None)
             if clause is None or subject is None:
                 continue
             span = doc[clause.left_edge.i : clause.right_edge.i + 1]
@@ -305,7 +307,7 @@ def _indirect_quotes(doc: Any, entities: Sequence[Entity], covered: list[tuple[i
                     "indirect",
                     _resolve(phrase, entities, sentence.start_char),
                     token.text,
-                    doc[min(phrase.start, token.i) : max(phrase.end, token.i + 1)].text,
+                    span_text(doc[min(phrase.start, token.i) : max(phrase.end, token.i + 1)]),
                 )
             )
             break

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from .entities import Entity
-from .nlp import doc_text, tokens
+from .nlp import ancestors_of, children_of, doc_text, head_of, lemmas, span_text, subtree_of, tokens
 
 SPEECH_VERBS = frozenset(
     """say tell add state urge warn insist note explain ask reply declare claim write tweet announce argue stress
@@ -95,6 +95,8 @@ MAX_SPEAKER_WORDS = 10
 SPEAKING, MAIN, OTHER = 2, 1, 0
 _KEY = "newsfusion.discourse"
 _ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "pobj", "dobj"})
+# Verbs whose subject speaks whether or not the quote is in their clause ("find" needs it there).
+_SPEAKING_CHARACTERISERS = CHARACTERISING_VERBS - {"find"}
 _SPANS = "newsfusion.quoted_spans"
 
 
@@ -116,19 +118,20 @@ class Mention:
 def speaker_phrase(token: Any) -> Any:
     """The subject phrase around `token`, without the relative clauses, participles and quotes hanging off it."""
     dropped: set[int] = set()
-    for t in token.subtree:
+    for t in subtree_of(token):
         if t.i != token.i and t.dep_ in {"relcl", "acl", "advcl"} and t.i not in dropped:
-            dropped.update(x.i for x in t.subtree)
-    kept = {t.i for t in token.subtree if t.i not in dropped and t.text not in {"“", "”", '"'}}
+            dropped.update(x.i for x in subtree_of(t))
+    within = {t.i for t in subtree_of(token) if t.i not in dropped and t.text not in {"“", "”", '"'}}
     start = end = token.i
-    while start - 1 in kept and token.i - (start - 1) <= MAX_SPEAKER_WORDS:
+    while start - 1 in within and token.i - (start - 1) <= MAX_SPEAKER_WORDS:
         start -= 1
-    while end + 1 in kept and (end + 1) - token.i <= MAX_SPEAKER_WORDS:
+    while end + 1 in within and (end + 1) - token.i <= MAX_SPEAKER_WORDS:
         end += 1
     doc = token.doc
-    while start < token.i and doc[start].is_punct:
+    kept = tokens(doc)
+    while start < token.i and kept[start].is_punct:
         start += 1
-    while end > token.i and doc[end].is_punct:
+    while end > token.i and kept[end].is_punct:
         end -= 1
     return doc[start : end + 1]
 
@@ -140,14 +143,14 @@ def is_speech_verb(token: Any) -> bool:
     if lemma in SPEECH_VERBS:
         return True
     # The parser often makes the particle an adverb: "he fired back" (back: advmod).
-    return any(child.dep_ in {"prt", "advmod"} and (lemma, child.lower_) in PHRASAL_SPEECH for child in token.children)
+    return any(child.dep_ in {"prt", "advmod"} and (lemma, child.lower_) in PHRASAL_SPEECH for child in children_of(token))
 
 
 def is_reply_verb(token: Any) -> bool:
     """"replied", "shot back": the speaker answers someone, so is not the one who spoke last."""
     lemma = token.lemma_.lower()
     return lemma in REPLY_VERBS or any(
-        child.dep_ in {"prt", "advmod"} and child.lower_ == "back" and (lemma, "back") in PHRASAL_SPEECH for child in token.children
+        child.dep_ in {"prt", "advmod"} and child.lower_ == "back" and (lemma, "back") in PHRASAL_SPEECH for child in children_of(token)
     )
 
 
@@ -157,8 +160,8 @@ def _adjacent_name(verb: Any) -> Any:
     for index in (verb.i + 1, verb.i - 1):
         if 0 <= index < len(doc) and doc[index].pos_ == "PROPN" and doc[index].is_sent_start is not True:
             token = doc[index]
-            while token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.i != token.i:
-                token = token.head
+            while token.dep_ == "compound" and head_of(token).pos_ == "PROPN" and head_of(token).i != token.i:
+                token = head_of(token)
             return token
     return None
 
@@ -174,11 +177,11 @@ def _absolute_subject(verb: Any) -> Any:
         return None
     token = verb.doc[index]
     for _ in range(4):
-        if token.dep_ == "pobj" and token.head.lower_ == "with":
+        if token.dep_ == "pobj" and head_of(token).lower_ == "with":
             return token
-        if token.dep_ not in {"appos", "compound", "flat"} or token.head.i == token.i:
+        if token.dep_ not in {"appos", "compound", "flat"} or head_of(token).i == token.i:
             return None
-        token = token.head
+        token = head_of(token)
     return None
 
 
@@ -189,7 +192,7 @@ def _nearest_subject(verb: Any) -> Any:
     both "expulsions" and "Ushakov" are subjects of "said", and in '"... [and] he could,"
     Rep. Steve Cohen told CNN' so are "[" and "Cohen". Punctuation is never the subject.
     """
-    subjects = [child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"} and not child.is_punct]
+    subjects = [child for child in children_of(verb) if child.dep_ in {"nsubj", "nsubjpass"} and not child.is_punct]
     return min(subjects, key=lambda child: abs(child.i - verb.i)) if subjects else None
 
 
@@ -199,28 +202,28 @@ def subject_of(verb: Any) -> Any:
     for _ in range(3):
         subject = _nearest_subject(verb)
         if subject is not None:
-            if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.i != verb.i:
-                return verb.head  # "the governor, John Bel Edwards, who said": the one the clause is about
+            if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and head_of(verb).i != verb.i:
+                return head_of(verb)  # "the governor, John Bel Edwards, who said": the one the clause is about
             return subject
         if verb.i == original.i:
             absolute = _absolute_subject(verb)
             if absolute is not None:
                 return absolute
-        if verb.dep_ == "xcomp" and verb.head.i != verb.i:
-            controller = next((child for child in verb.head.children if child.dep_ == "dobj"), None)
+        if verb.dep_ == "xcomp" and head_of(verb).i != verb.i:
+            controller = next((child for child in children_of(head_of(verb)) if child.dep_ == "dobj"), None)
             if controller is not None:
                 return controller  # object control: "leading him to conclude", "urged her to say"
-        if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
-            noun = verb.head
+        if verb.dep_ == "acl" and head_of(verb).pos_ in {"NOUN", "PROPN"}:
+            noun = head_of(verb)
             if noun.lemma_.lower() not in DOCUMENT_NOUNS and (noun.pos_ == "PROPN" or noun.lemma_.lower() in SPEAKER_NOUNS):
                 return noun  # "the ministry, saying ..."
-            if noun.head.i == noun.i:
+            if head_of(noun).i == noun.i:
                 break
-            verb = noun.head  # "issued a statement urging": the statement's issuer
+            verb = head_of(noun)  # "issued a statement urging": the statement's issuer
             continue
-        if verb.dep_ not in {"advcl", "xcomp", "conj", "acl"} or verb.head.i == verb.i:
+        if verb.dep_ not in {"advcl", "xcomp", "conj", "acl"} or head_of(verb).i == verb.i:
             break
-        verb = verb.head
+        verb = head_of(verb)
     return _adjacent_name(original) if is_speech_verb(original) else None
 
 
@@ -249,9 +252,10 @@ class Discourse:
                 if span is not None:
                     self.mentions.append(Mention(entity.start, entity.end, self.full_name(entity.text), "person", OTHER, span.root.i))
         self.nouns: dict[str, list[int]] = {}  # lemma -> indices of the nouns outside quotes, in order
+        lower_lemmas = lemmas(doc)
         for token in tokens(doc):
             if token.pos_ in {"NOUN", "PROPN"} and not self.in_quote(token.idx):
-                self.nouns.setdefault(token.lemma_.lower(), []).append(token.i)
+                self.nouns.setdefault(lower_lemmas[token.i], []).append(token.i)
             if token.dep_ not in _ROLE_DEPS:
                 continue
             role = self._role(token)
@@ -262,37 +266,39 @@ class Discourse:
             if found is None:
                 continue
             name, kind = found
-            verb = token.head
+            verb = head_of(token)
             cue = verb.text if role == SPEAKING and verb.i != token.i else None
             lo, hi = min(phrase.start, verb.i), max(phrase.end, verb.i + 1)
             gender = self._gender_of(phrase)
             if gender is not None and kind in {"person", "unknown"}:
                 self.genders.setdefault(name, gender)
-            mention = Mention(phrase.start_char, phrase.end_char, name, kind, role, token.i, cue, doc[lo:hi].text, gender)
+            mention = Mention(phrase.start_char, phrase.end_char, name, kind, role, token.i, cue, span_text(doc[lo:hi]), gender)
             self.mentions.append(mention)
             self.by_token[token.i] = mention
 
     # -- the roles subjects play -------------------------------------------------------------
     def _role(self, token: Any) -> int | None:
         dep = token.dep_
+        head = head_of(token)
         if dep in {"nsubj", "nsubjpass"}:
-            verb = token.head
+            verb = head
             if verb.lemma_.lower() == "quote":
                 return OTHER  # "the newspaper quoted her mother": the one quoted speaks
-            if is_speech_verb(verb) or verb.lemma_.lower() in CHARACTERISING_VERBS - {"find"}:
+            if is_speech_verb(verb) or verb.lemma_.lower() in _SPEAKING_CHARACTERISERS:
                 return SPEAKING
             # The subject of what someone is reported to have said ("affirmed that Londoners would ...")
             # is not the one the narrative is about; any other clause's subject is.
-            if any(is_speech_verb(ancestor) for ancestor in verb.ancestors):
+            if any(is_speech_verb(ancestor) for ancestor in ancestors_of(verb)):
                 return OTHER
             return MAIN
-        if dep == "pobj" and token.head.lower_ == "to" and token.head.i > 0 and token.doc[token.head.i - 1].lower_ == "according":
+        kept = tokens(token.doc)
+        if dep == "pobj" and head.lower_ == "to" and head.i > 0 and kept[head.i - 1].lower_ == "according":
             return SPEAKING
         if dep == "dobj":
-            verb = token.head
-            if verb.lemma_.lower() == "quote" or any(c.dep_ == "xcomp" and is_speech_verb(c) for c in verb.children):
+            verb = head
+            if verb.lemma_.lower() == "quote" or any(c.dep_ == "xcomp" and is_speech_verb(c) for c in children_of(verb)):
                 return SPEAKING  # "quoted her as saying", "leading him to conclude"
-        if dep == "pobj" and token.head.lower_ == "with" and any(is_speech_verb(t) and getattr(_absolute_subject(t), "i", -1) == token.i for t in token.doc[token.i + 1 : token.i + 8]):
+        if dep == "pobj" and head.lower_ == "with" and any(is_speech_verb(t) and getattr(_absolute_subject(t), "i", -1) == token.i for t in kept[token.i + 1 : token.i + 8]):
             return SPEAKING
         return None
 
@@ -348,7 +354,7 @@ class Discourse:
     def _named(self, head: Any, phrase: Any = None) -> Any:
         """The token that names the phrase: the head, an appositive name ("the minister, Panos Kammenos"),
         or the person a title names ("Mayor of London Sadiq Kahn", "President Barack Obama himself")."""
-        for child in head.children:
+        for child in children_of(head):
             entity = self.entity_at(child) if child.dep_ == "appos" else None
             if entity is not None and entity.type == "PERSON":
                 return child  # "Australia's Grand Mufti, Ibrahim Abu Mohamed": the person, not the office
@@ -360,7 +366,7 @@ class Discourse:
                 if entity is not None and entity.type == "PERSON":
                     return token
             return head
-        for child in head.children:
+        for child in children_of(head):
             if child.dep_ == "appos" and (child.pos_ == "PROPN" or self.entity_at(child) is not None):
                 return child
         return None
@@ -375,7 +381,7 @@ class Discourse:
         return names[-1] if names else None
 
     def _propn_name(self, token: Any) -> str:
-        words = [t for t in token.subtree if t.i <= token.i and t.pos_ == "PROPN" and t.dep_ in {"compound", "flat"} or t.i == token.i]
+        words = [t for t in subtree_of(token) if t.i <= token.i and t.pos_ == "PROPN" and t.dep_ in {"compound", "flat"} or t.i == token.i]
         words = [t for t in words if t.i >= token.i - 4]
         while words and words[0].lower_ in _HONORIFICS:
             words = words[1:]
@@ -397,8 +403,8 @@ class Discourse:
                 return None  # I, we, you outside quotes: the writer or the reader
             return (found.name, found.kind) if found else None
         lemma = head.lemma_.lower()
-        first = phrase[0].lower_
-        definite = first in _DEFINITE or any(child.dep_ == "poss" for child in head.children)
+        first = tokens(phrase.doc)[phrase.start].lower_  # phrase[0] would make a new Token
+        definite = first in _DEFINITE or any(child.dep_ == "poss" for child in children_of(head))
         descriptor = definite and lemma in PERSON_DESCRIPTORS and head.tag_ in {"NN", "NNP"}
         named = None if descriptor and head.pos_ == "PROPN" and self.entity_at(head) is None else self._named(head, phrase)
         holder = self._title_holder(head, phrase)
@@ -409,12 +415,12 @@ class Discourse:
             entity = self.entity_at(named)
             if entity is not None and entity.type == "PERSON":
                 return self.full_name(entity.text), "person"
-            if named.dep_ == "appos" and named.head.i == head.i and lemma in PERSON_NOUNS:
+            if named.dep_ == "appos" and head_of(named).i == head.i and lemma in PERSON_NOUNS:
                 # "the defence minister, Panos Kammenos": a person, whatever type the tagger gave the name.
                 return self.full_name(entity.text if entity is not None else self._propn_name(named)), "person"
             if entity is not None:
                 # "Russia's foreign ministry": keep the whole phrase, it names the institution.
-                return (phrase.text if head.pos_ == "NOUN" else entity.text), "org"
+                return (span_text(phrase) if head.pos_ == "NOUN" else entity.text), "org"
             return self.full_name(self._propn_name(named)), "unknown"
         kind = self.kind_of(head)
         if definite and kind in {"person", "group", "org"} and lemma not in DOCUMENT_NOUNS:
@@ -423,9 +429,9 @@ class Discourse:
                 return found
         if lemma in DOCUMENT_NOUNS:
             issuer = self._issuer(head)
-            return issuer if issuer is not None else (phrase.text, "org")
-        if definite and lemma in INSTITUTION_NOUNS and any(child.dep_ == "poss" for child in head.children):
-            return phrase.text, "org"  # "the first lady's office", "Trump's campaign": the phrase names it
+            return issuer if issuer is not None else (span_text(phrase), "org")
+        if definite and lemma in INSTITUTION_NOUNS and any(child.dep_ == "poss" for child in children_of(head)):
+            return span_text(phrase), "org"  # "the first lady's office", "Trump's campaign": the phrase names it
         if definite and lemma in INSTITUTION_NOUNS:
             found_entity = self._institution(head, position)
             if found_entity is not None:
@@ -436,15 +442,16 @@ class Discourse:
             person = self.antecedent(position, {"person", "unknown"}, gender, strict=gender is not None)
             if person is not None:
                 return person.name, person.kind
-        return phrase.text, kind
+        return span_text(phrase), kind
 
     @staticmethod
     def _gender_of(phrase: Any) -> str | None:
         head = phrase.root
         lower, lemma = head.lower_, head.lemma_.lower()
-        if lower in {"he", "him"} or lemma in _MALE or phrase[0].lower_ in {"mr", "mr."}:
+        first = tokens(phrase.doc)[phrase.start].lower_
+        if lower in {"he", "him"} or lemma in _MALE or first in {"mr", "mr."}:
             return "m"
-        if lower in {"she", "her"} or lemma in _FEMALE or phrase[0].lower_ in {"mrs", "mrs.", "ms", "ms."}:
+        if lower in {"she", "her"} or lemma in _FEMALE or first in {"mrs", "mrs.", "ms", "ms."}:
             return "f"
         return None
 
@@ -469,10 +476,10 @@ class Discourse:
             if position - token.idx > PRONOUN_REACH * 2:
                 break
             named = None
-            if token.dep_ == "appos" and (token.head.pos_ == "PROPN" or self.entity_at(token.head) is not None):
-                named = token.head  # "Sadie Rodriguez, the mother of Shana Fisher"
-            elif token.dep_ == "compound" and token.head.pos_ == "PROPN":
-                named = token.head  # "Senator Susan Collins" is "the senator"
+            if token.dep_ == "appos" and (head_of(token).pos_ == "PROPN" or self.entity_at(head_of(token)) is not None):
+                named = head_of(token)  # "Sadie Rodriguez, the mother of Shana Fisher"
+            elif token.dep_ == "compound" and head_of(token).pos_ == "PROPN":
+                named = head_of(token)  # "Senator Susan Collins" is "the senator"
             else:
                 named = self._named(token) if token.pos_ == "NOUN" else None
             if named is not None:
@@ -482,12 +489,12 @@ class Discourse:
                 return self.full_name(self._propn_name(named)), ("org" if entity is not None else "unknown")
             phrase = speaker_phrase(token)
             if phrase[0].lower_ in _INDEFINITE or (phrase[0].lower_ not in _DEFINITE and len(phrase) > 1):
-                return phrase.text, self.kind_of(token)  # "the aide" -> "a Biden aide"; "the lawyers" -> "Sayoc's lawyers"
+                return span_text(phrase), self.kind_of(token)  # "the aide" -> "a Biden aide"; "the lawyers" -> "Sayoc's lawyers"
         return None
 
     def _issuer(self, head: Any) -> tuple[str, str] | None:
         """'the statement said' -> whoever issued, released or argued in that statement before."""
-        lemmas = {head.lemma_.lower()} | {c.lemma_.lower() for c in head.children if c.dep_ == "compound"}
+        lemmas = {head.lemma_.lower()} | {c.lemma_.lower() for c in children_of(head) if c.dep_ == "compound"}
         doc = self.doc
         earlier = sorted({i for lemma in lemmas for i in self.nouns.get(lemma, ()) if i < head.i}, reverse=True)
         for index in earlier:
@@ -499,10 +506,10 @@ class Discourse:
             if token.i in self.by_token and self.by_token[token.i].kind != "thing":
                 mention = self.by_token[token.i]
                 return mention.name, mention.kind
-            verb = token.head if token.dep_ == "dobj" else token.head.head if token.dep_ == "pobj" else None
+            verb = head_of(token) if token.dep_ == "dobj" else head_of(head_of(token)) if token.dep_ == "pobj" else None
             if verb is None or verb.pos_ not in {"VERB", "AUX"}:
                 continue
-            subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
+            subject = next((child for child in children_of(verb) if child.dep_ == "nsubj"), None)
             employer = self._represented(subject)
             if employer is not None:
                 return employer
@@ -515,7 +522,7 @@ class Discourse:
         """"Pence's spokeswoman provided a statement": a statement a spokesperson hands out is their employer's."""
         if token is None or token.lemma_.lower() not in SPOKESPEOPLE:
             return None
-        owner = next((child for child in token.children if child.dep_ == "poss"), None)
+        owner = next((child for child in children_of(token) if child.dep_ == "poss"), None)
         if owner is None:
             return None
         found = self.resolve(self.doc[owner.left_edge.i : owner.i + 1])
@@ -551,6 +558,6 @@ def can_speak(phrase: Any, entities: Sequence[Entity]) -> bool:
             return True
     if head.text[:1].isupper() and any(entity.type == "PERSON" and head.text in entity.text.split() for entity in entities):
         return True  # a person's name the tagger took for a common noun ("Trump later said")
-    if any(child.dep_ == "appos" and child.pos_ == "PROPN" for child in head.children):
+    if any(child.dep_ == "appos" and child.pos_ == "PROPN" for child in children_of(head)):
         return True
     return head.lemma_.lower() in SPEAKER_NOUNS or head.lower_ in SPEAKER_NOUNS
