@@ -193,11 +193,32 @@ def _background_values(material: Material) -> dict[str, list[dict[str, Any]]]:
     return slots
 
 
-def _slot_status(material: Material, values: list[dict[str, Any]]) -> str:
+def _compatible(values: list[dict[str, Any]]) -> bool:
+    """Whether the values can all be true at once, their qualifiers read."""
     intervals = [_interval(value) for value in values]
-    compatible = all(_overlap(a, b) for i, a in enumerate(intervals) for b in intervals[i + 1 :])
-    if compatible:
+    return all(_overlap(a, b) for i, a in enumerate(intervals) for b in intervals[i + 1 :])
+
+
+def _figure_fact(material: Material, slot: str, values: list[dict[str, Any]], text: str, status: str, background: bool = False) -> Fact:
+    """The fact of one figure slot: its values, where they come from and how many sources give them."""
+    sources = list(dict.fromkeys(value["source_id"] for value in values))
+    return Fact(
+        kind="figure",
+        text=text,
+        status=status,
+        sources=sources,
+        independent_sources=material.independent(sources),
+        values=values,
+        slot=slot,
+        spans=[{"source_id": v["source_id"], "start": v["start"], "end": v["end"]} for v in values],
+        background=background,
+    )
+
+
+def _slot_status(material: Material, values: list[dict[str, Any]]) -> str:
+    if _compatible(values):
         return _status(material, [value["source_id"] for value in values])
+    intervals = [_interval(value) for value in values]
     by_day: dict[str | None, list[tuple[float, float]]] = {}
     for value, interval in zip(values, intervals):
         by_day.setdefault(value["day"], []).append(interval)
@@ -274,28 +295,13 @@ def background_facts(material: Material, alignment: Alignment | None = None) -> 
     facts = []
     for group, grouped in _background_values(material).items():
         for values in _figure_slots(material, alignment, grouped):
-            sources = list(dict.fromkeys(value["source_id"] for value in values))
-            intervals = [_interval(value) for value in values]
-            compatible = all(_overlap(a, b) for i, a in enumerate(intervals) for b in intervals[i + 1 :])
-            if not compatible or material.independent(sources) < 2:
+            if not _compatible(values) or material.independent([value["source_id"] for value in values]) < 2:
                 continue
             values.sort(key=lambda v: material.article(v["source_id"]).position)
             counts, whom, year = group.split(":")
             label = counts if whom in {"people", "time"} else f"{counts} ({whom.replace('+', ', ')})"
             parts = [_describe(value) + (f" ({value['reported_by']})" if value["reported_by"] else "") for value in values]
-            facts.append(
-                Fact(
-                    kind="figure",
-                    text=f"background, {year}: {label}: {'; '.join(parts)}",
-                    status=AGREED,
-                    sources=sources,
-                    independent_sources=material.independent(sources),
-                    values=values,
-                    slot=group,
-                    spans=[{"source_id": v["source_id"], "start": v["start"], "end": v["end"]} for v in values],
-                    background=True,
-                )
-            )
+            facts.append(_figure_fact(material, group, values, f"background, {year}: {label}: {'; '.join(parts)}", AGREED, background=True))
     return facts
 
 
@@ -313,19 +319,7 @@ def figure_facts(material: Material, alignment: Alignment | None = None) -> list
                 context = ", ".join(part for part in (value["when"] or value["day"], value["reported_by"]) if part)
                 parts.append(f"{_describe(value)}" + (f" ({context})" if context else ""))
             joiner = " → " if status == UPDATED else "; "
-            sources = list(dict.fromkeys(value["source_id"] for value in values))
-            facts.append(
-                Fact(
-                    kind="figure",
-                    text=f"{label}: {joiner.join(parts)}",
-                    status=status,
-                    sources=sources,
-                    independent_sources=material.independent(sources),
-                    values=values,
-                    slot=group,
-                    spans=[{"source_id": v["source_id"], "start": v["start"], "end": v["end"]} for v in values],
-                )
-            )
+            facts.append(_figure_fact(material, group, values, f"{label}: {joiner.join(parts)}", status))
     return facts
 
 
