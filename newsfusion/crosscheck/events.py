@@ -26,6 +26,7 @@ report them, for the brief.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -63,6 +64,11 @@ _IGO_NAMES = {
     "European Union": ("eu", "e.u.", "european union", "european commission", "european council", "european parliament"),
     "NATO": ("nato", "north atlantic treaty organization"),
 }
+# "an urgent meeting of the UN Security Council": a body's own meeting, named as what another
+# actor called for, convened or planned. Outlets report one such meeting with whichever verb
+# their source used ("Macron plans to convene", "Paris has called for", "the Council is due to
+# hold"), so the meeting is also a CONSULT event of the body (see `implied_meetings`).
+_MEETING_OF = re.compile(r"\b(?P<noun>meeting|session|sitting|summit|consultations)\s+of\s+(?:the\s+|its\s+)?$", re.IGNORECASE)
 _CLAUSE_ENDS = (". ", "; ", ": ", "” ", '" ', ", while ", ", but ", ", as ", ", which ", ", emphasizing ", ", saying ", ", expressing ")
 
 
@@ -392,15 +398,18 @@ def reactions(events: Iterable[StoryEvent]) -> list[dict[str, Any]]:
                 if not actor.get("code"):
                     continue  # "multiple countries", "the responsible actors": nobody the brief can name
                 key, name = _actor_name(actor)
+                # The action is told as the most confident mention words it, one that names the
+                # event itself before one implied by another event ("an urgent meeting of ...").
+                rank = (not member.get("implied_by"), member.get("confidence") or 0.0)
                 row = rows.setdefault((key, member["type"]), {
                     "actor": name, "code": actor.get("code"), "as_written": [], "type": member["type"],
                     "action": _action(member), "target": None, "sources": [], "groups": set(), "spans": [], "events": [],
-                    "_confidence": member.get("confidence") or 0.0,
+                    "_rank": rank,
                 })
                 if actor["text"] not in row["as_written"]:
                     row["as_written"].append(actor["text"])
-                if (member.get("confidence") or 0.0) > row["_confidence"]:
-                    row["action"], row["_confidence"] = _action(member), member.get("confidence") or 0.0
+                if rank > row["_rank"]:
+                    row["action"], row["_rank"] = _action(member), rank
                 target = member["target"]
                 if row["target"] is None and target.get("text"):
                     row["target"] = {"text": target["text"], "code": target.get("code")}
@@ -413,16 +422,54 @@ def reactions(events: Iterable[StoryEvent]) -> list[dict[str, Any]]:
     result = []
     for row in rows.values():
         row["independent_sources"] = len(row.pop("groups"))
-        row.pop("_confidence")
+        row.pop("_rank")
         result.append(row)
     result.sort(key=lambda r: (-r["independent_sources"], -len(r["spans"]), r["actor"]))
     return result
 
 
+def implied_meetings(mentions: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """CONSULT mentions of the bodies whose meeting another event's actor names.
+
+    "Paris has called for an urgent meeting of the UN Security Council" is France's DEMAND;
+    it also reports a meeting of the Council, as "the U.N. Security Council is due to hold an
+    emergency meeting" does in another outlet. The implied mention has the body as its source,
+    no target, the meeting noun as its trigger, no date (the mention's date is when the meeting
+    was called for or planned), the rest (sentence, flags, confidence) from the mention it comes
+    from, and `implied_by` set to that mention's type.
+    """
+    implied = []
+    for mention in mentions:
+        if mention.get("type") == "CONSULT" or mention.get("start") is None:
+            continue
+        sentence = mention.get("sentence") or ""
+        for side in ("target", "source"):
+            actor = mention.get(side) or {}
+            if not actor.get("text") or actor.get("start") is None:
+                continue
+            before = sentence[: actor["start"] - mention["start"]]
+            found = _MEETING_OF.search(before)
+            if found is None:
+                continue
+            empty = {"text": None, "code": None, "sector": None, "start": None, "end": None, "parts": []}
+            implied.append({
+                **mention, "type": "CONSULT", "mode": "multilateral", "source": dict(actor), "target": empty,
+                # the mention's date is the call's or the plan's, not the meeting's
+                "date": None, "date_text": None, "date_basis": None,
+                "trigger": found.group("noun"), "trigger_start": mention["start"] + found.start("noun"),
+                "trigger_end": mention["start"] + found.end("noun"), "implied_by": mention.get("type"),
+            })
+            break
+    return implied
+
+
 def story_event_mentions(material: Any) -> list[dict[str, Any]]:
-    """The event mentions of a story's `crosscheck.material.Material`, with source_id and independent group."""
+    """The event mentions of a story's `crosscheck.material.Material`, with source_id and independent group.
+
+    Meetings that the mentions imply (`implied_meetings`) are added as mentions of their own.
+    """
     mentions = []
     for article in material.articles:
         for event in (article.extraction or {}).get("events", []):
             mentions.append({**event, "source_id": article.source_id, "group": material.groups[article.source_id]})
-    return mentions
+    return mentions + implied_meetings(mentions)

@@ -108,6 +108,31 @@ def test_two_articles_mentions_of_one_call_are_one_event():
     assert [e.independent_sources for e in aggregate_events(same_wire) if e.type == "DEMAND"] == [1]
 
 
+# Two allsides reports of the UN Security Council's Ebola meeting of September 2014.
+EBOLA_CALL = ("On Monday, U.S. Ambassador to the United Nations Samantha Power called for an emergency meeting of the "
+              "U.N. Security Council on Thursday, warning that the potential risk of the virus could \"set the countries "
+              "of West Africa back a generation.\"")
+EBOLA_CHAIR = "Next week, the U.S. will chair an emergency meeting of the U.N. Security Council to maximize the response to the Ebola crisis."
+
+
+def test_a_meeting_called_for_is_the_bodys_meeting_too():
+    from newsfusion.crosscheck.events import implied_meetings
+
+    call = _mentions("a", "a", EBOLA_CALL, published="2014-09-16")
+    implied = implied_meetings(call)
+    assert [(m["type"], m["source"]["text"], m["trigger"], m["implied_by"], m["date"]) for m in implied] == [
+        ("CONSULT", "U.N. Security Council", "meeting", "DEMAND", None)]
+    assert EBOLA_CALL[implied[0]["trigger_start"] : implied[0]["trigger_end"]] == "meeting"
+    chair = _mentions("b", "b", EBOLA_CHAIR, published="2014-09-16")
+    events = aggregate_events(call + implied + chair + implied_meetings(chair))
+    meetings = [e for e in events if e.type == "CONSULT" and e.independent_sources == 2]
+    assert len(meetings) == 1 and meetings[0].sources == ["a", "b"]
+    demand = next(row for row in reactions(events) if row["type"] == "DEMAND")
+    assert demand["action"].startswith("called for an emergency meeting")
+    # talks *with* a body, or a body's meeting named otherwise, imply nothing
+    assert implied_meetings(_mentions("c", "c", "Russia called for talks with the U.N. Security Council on Thursday.")) == []
+
+
 def test_background_and_news_stay_apart():
     mentions = _mentions("a", "a", THE_1990S) + _mentions("b", "b", "Armenia and Azerbaijan fought fierce battles on Tuesday.")
     fights = [event for event in aggregate_events(mentions) if event.type == "FIGHT"]
@@ -146,6 +171,9 @@ def test_reactions_of_the_2023_story(seed_db):
     for actor in ("United States", "Russia", "France", "Germany", "United Nations", "ICRC", "Vatican"):
         assert actor in by_actor, sorted(by_actor)
     assert len(by_actor["Russia"]) == 4 and len(by_actor["United States"]) >= 3
+    # France called for it (004), Macron plans to convene it (000), the Council is due to hold it (002)
+    meeting = next(row for row in rows if row["actor"] == "United Nations" and row["type"] == "CONSULT")
+    assert sorted(meeting["sources"]) == ["000_50e2646faf1d8608", "002_ba3696da157a7910", "004_ea40ac9fa0fa6313"]
     pope = next(row for row in rows if row["actor"] == "Vatican")
     assert pope["as_written"] == ["Pope Francis"] and pope["sources"] == ["002_ba3696da157a7910"]
 
