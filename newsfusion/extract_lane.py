@@ -8,6 +8,7 @@ not the cleaning or duplicate stages (see `pools`).
 from __future__ import annotations
 
 import ctypes
+import gc
 import os
 import time
 from collections import deque
@@ -38,7 +39,26 @@ def extract_many(articles: list[Article]) -> tuple[list[Extraction], float]:
     except Exception:
         extractions = [_extract_alone(article) for article in articles]
     _give_back_freed_memory()
+    if _worker["started"] and not _worker["frozen"]:
+        _freeze_what_is_loaded()
     return extractions, time.perf_counter() - started
+
+
+# Whether this process is an extract worker, and whether it has frozen its loaded heap yet.
+_worker = {"started": False, "frozen": False}
+
+
+def _freeze_what_is_loaded() -> None:
+    """Move everything alive now (after a first chunk: the spaCy model, the lexicons, the
+    gazetteer) out of the garbage collector's sight, for good.
+
+    Python's full collections walk every object the collector tracks, and in a worker that is
+    mostly the model, which lives as long as the process: over 200 allsides articles in chunks
+    of 16 the collector took 2.5-3.0 ms an article, and 0.7-1.0 ms with the model frozen.
+    """
+    gc.collect()
+    gc.freeze()
+    _worker["frozen"] = True
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +104,7 @@ def _start_extract_worker() -> None:
     priority it takes the time the stories' stages leave, instead of delaying them.
     """
     start_worker()
+    _worker["started"] = True
     try:
         os.nice(EXTRACT_NICENESS)
     except OSError:  # not allowed here: run at the same priority
