@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import http.server
 import json
+import re
 import socket
 import threading
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+import httpx
 import pytest
 
 from newsfusion.brief.abstractive import RewriteOptions, chat_completions_url, parse_reply, rewrite_summary, untraced
+from newsfusion.brief.render import REWRITTEN_LINE, render_html, render_markdown, render_text
 from newsfusion.crosscheck.sentences import Sentence, split_sentences
 
 Answer = Callable[[dict[str, Any]], tuple[int, bytes]]
@@ -251,6 +254,59 @@ def test_the_url_and_the_key(chat_server, extractive, monkeypatch):
     assert RewriteOptions.from_settings(Run()).api_key is None
     Run.abstractive_url = ""
     assert RewriteOptions.from_settings(Run()) is None
+
+
+def _echo_two_and_invent_one(body: dict[str, Any]) -> tuple[int, bytes]:
+    """Rewrite by echoing the first two numbered sentences, and add a sentence the sources do not hold."""
+    prompt = body["messages"][-1]["content"]
+    numbered = re.findall(r"^\[(\d+)\] (.+)$", prompt, flags=re.M)
+    lines = [f"{text} [{n}]" for n, text in numbered[:2]]
+    lines.append("Officials in Paris said the ceasefire was still in place [1].")
+    return completion("\n".join(lines))
+
+
+def test_brief_command_with_an_abstractive_url(cli, seeds, chat_server):
+    server = chat_server(_echo_two_and_invent_one)
+    source = seeds / "003_cd7ac7b8430c8331.txt"
+    result = cli("brief", "--from", source, "--json", "--workers", "1", "--abstractive-url", server.url, "--abstractive-model", "tiny")
+    assert result.code == 0, result.err
+    assert result.err == ""
+    brief = json.loads(result.out)
+    assert brief["summary_mode"] == "abstractive"
+    assert brief["summary_note"] == f"rewritten by tiny at {server.url}/chat/completions: 2 of 3 sentences kept (dropped: 1 untraced capitalised word)"
+    assert [item["from"] for item in brief["summary"]] == [[0], [1]]
+    assert [item["text"] for item in brief["summary"]] == [item["text"] for item in brief["extractive_summary"][:2]]
+    assert all(item["rewritten"] and item["citations"] == ["003_cd7ac7b8430c8331"] for item in brief["summary"])
+    assert server.requests[0]["body"]["model"] == "tiny"
+
+    assert f"SUMMARY\n  {REWRITTEN_LINE}\n  - " in render_text(brief)
+    assert f"## Summary\n\n*{REWRITTEN_LINE}*\n\n- " in render_markdown(brief)
+    assert f'<h2>Summary</h2><p class="summary-mode">{REWRITTEN_LINE}</p><ul>' in render_html(brief)
+
+
+def test_brief_command_falls_back_with_one_warning_line(cli, seeds):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{probe.getsockname()[1]}/v1"
+    result = cli("brief", "--from", seeds / "003_cd7ac7b8430c8331.txt", "--words", "60", "--workers", "1", "--abstractive-url", url)
+    assert result.code == 0, result.err
+    assert result.err.count("\n") == 1 and result.err.startswith("newsfusion: warning: abstractive rewrite not used: could not reach")
+    assert result.out.startswith("Armenia and Azerbaijan") and REWRITTEN_LINE not in result.out
+
+
+def test_by_default_no_request_is_made_and_the_summary_is_extractive(cli, seeds, monkeypatch):
+    def no_request(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("the default brief made an http request")
+
+    monkeypatch.delenv("NEWSFUSION_ABSTRACTIVE_URL", raising=False)
+    monkeypatch.setattr(httpx, "post", no_request)
+    result = cli("brief", "--from", seeds / "003_cd7ac7b8430c8331.txt", "--json", "--words", "60", "--workers", "1")
+    assert result.code == 0, result.err
+    brief = json.loads(result.out)
+    assert brief["summary_mode"] == "extractive"
+    assert "summary_note" not in brief and "extractive_summary" not in brief
+    assert brief["summary"] and not any("rewritten" in item for item in brief["summary"])
+    assert REWRITTEN_LINE not in render_text(brief) + render_markdown(brief) + render_html(brief)
 
 
 def test_abstractive_url_must_be_http(cli):
