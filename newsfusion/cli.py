@@ -305,24 +305,36 @@ def _print_brief(brief: dict[str, Any], args: argparse.Namespace) -> None:
         sys.stdout.write(render_text(brief))
 
 
+def _warn_if_not_rewritten(brief: dict[str, Any]) -> None:
+    """A rewrite was asked for and the extractive summary was kept: say why (the brief is still complete)."""
+    if brief.get("summary_mode") == "extractive" and brief.get("summary_note"):
+        print(f"newsfusion: warning: {brief['summary_note']}", file=sys.stderr)
+
+
 def cmd_story(args: argparse.Namespace) -> int:
     from .brief import story_brief
+    from .brief.abstractive import RewriteOptions
 
-    with _open_store(args) as store:
-        brief = story_brief(store, args.story_id, words=args.words)
+    settings = _settings(args)
+    with Store(settings.db, read_only=True) as store:
+        brief = story_brief(store, args.story_id, words=args.words, rewrite=RewriteOptions.from_settings(settings))
         if brief is None:
             raise UsageError(f"no story {args.story_id} in {store.path}; list them with `newsfusion stories`")
     _print_brief(brief, args)
+    _warn_if_not_rewritten(brief)
     return 0
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
     from .brief import brief_from_paths
+    from .brief.abstractive import RewriteOptions
 
-    brief, summary = brief_from_paths(args.source, _settings(args), words=args.words)
+    settings = _settings(args)
+    brief, summary = brief_from_paths(args.source, settings, words=args.words, rewrite=RewriteOptions.from_settings(settings))
     if not brief["sources"]:
         raise UsageError(f"no article could be read from {' '.join(args.source)} ({summary.line()}); give files with article text")
     _print_brief(brief, args)
+    _warn_if_not_rewritten(brief)
     if summary.rejected:
         print(f"newsfusion: {summary.rejected} input(s) rejected and left out of the brief", file=sys.stderr)
         return 1
@@ -372,7 +384,8 @@ def _add_common(parser: argparse.ArgumentParser, names: Sequence[str]) -> None:
             )
         else:
             metavar = "FILE" if name == "db" else name.split("_")[-1].upper()
-            parser.add_argument(flag, dest=name, default=None, metavar=metavar, help=f"{spec.help} (default {spec.default})")
+            default = f" (default {spec.default})" if spec.default != "" else ""
+            parser.add_argument(flag, dest=name, default=None, metavar=metavar, help=spec.help + default)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -425,7 +438,10 @@ def build_parser() -> argparse.ArgumentParser:
         formats.add_argument("--md", action="store_true", help="print Markdown")
         formats.add_argument("--html", action="store_true", help="print a standalone HTML page")
 
-    story = command("story", cmd_story, "one story's brief: cited summary, facts with status, timeline, reactions, framing, sources")
+    rewrite_settings = ("abstractive_url", "abstractive_model", "abstractive_timeout_s")
+    story = command(
+        "story", cmd_story, "one story's brief: cited summary, facts with status, timeline, reactions, framing, sources", ("db", *rewrite_settings)
+    )
     story.add_argument("story_id", type=int, metavar="ID")
     brief_formats(story)
 
@@ -433,7 +449,7 @@ def build_parser() -> argparse.ArgumentParser:
         "brief",
         cmd_brief,
         "treat the articles in FILE(s) as one story and print its brief (nothing is stored)",
-        ("offline", "max_document_mb", "fetch_timeout_s", "fetch_retries", "workers"),
+        ("offline", "max_document_mb", "fetch_timeout_s", "fetch_retries", "workers", *rewrite_settings),
     )
     brief.add_argument("--from", dest="source", nargs="+", required=True, metavar="FILE", help="files, folders or URLs, as for ingest")
     brief_formats(brief)

@@ -63,6 +63,13 @@ def _non_negative_int(value: Any) -> int:
     return number
 
 
+def _http_url_or_empty(value: Any) -> str:
+    text = str(value).strip()
+    if text and not text.lower().startswith(("http://", "https://")):
+        raise ValueError(f"expected an http(s) URL such as http://127.0.0.1:8080/v1, or nothing, got {value!r}")
+    return text
+
+
 SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("db", "newsfusion.db", str, "SQLite database file the store lives in"),
     SettingSpec(
@@ -129,6 +136,25 @@ SPECS: tuple[SettingSpec, ...] = (
         _positive_int,
         "`newsfusion watch`: documents read ahead of the pipeline; when the queue is full the poller waits",
     ),
+    SettingSpec(
+        "abstractive_url",
+        "",
+        _http_url_or_empty,
+        "`story` and `brief`: an OpenAI-compatible endpoint (e.g. http://127.0.0.1:8080/v1) that rewrites the summary, "
+        "keeping only sentences traced to the sentences they cite; unset (the default) keeps the extractive summary",
+    ),
+    SettingSpec(
+        "abstractive_model",
+        "default",
+        str,
+        "`story` and `brief`: the model name sent to --abstractive-url (llama.cpp and vLLM servers accept any)",
+    ),
+    SettingSpec(
+        "abstractive_timeout_s",
+        30.0,
+        _positive_float,
+        "`story` and `brief`: seconds to wait for --abstractive-url's rewrite before keeping the extractive summary",
+    ),
 )
 
 SPEC_BY_NAME: dict[str, SettingSpec] = {spec.name: spec for spec in SPECS}
@@ -151,6 +177,9 @@ class Settings:
     batch_size: int
     watch_interval_s: float
     watch_queue: int
+    abstractive_url: str
+    abstractive_model: str
+    abstractive_timeout_s: float
 
     @property
     def max_document_bytes(self) -> int:

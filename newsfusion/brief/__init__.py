@@ -6,6 +6,12 @@ story's aggregated PLOVER events); framing, outlet by outlet; and the sources ta
 `story_brief` reads a stored story; `brief_from_paths` ingests files into a scratch store
 and briefs all their articles as one story. Renderers for text, Markdown and HTML are in
 `render.py`; the dict is the JSON form.
+
+The summary is extractive: every sentence is a source sentence. Given `RewriteOptions` (the
+`story` and `brief` commands, when `abstractive_url` is set; never the web server),
+`abstractive.py` has a language model rewrite it and keeps only the sentences it can trace to
+the sentences they cite, or else keeps the extractive summary. `summary_mode` says which one
+the brief shows, and `summary_note` what happened to the rewrite asked for.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from ..crosscheck.material import Material, build_material, story_material
 from ..crosscheck.sentences import split_sentences
 from ..crosscheck.timeline import build_timeline
 from ..store import Store
+from .abstractive import RewriteOptions, rewrite_summary
 from .summary import DEFAULT_WORDS, summarize
 
 # Facts shown in the brief: agreed, updated and conflicting ones all, single-source ones up to this many.
@@ -48,8 +55,26 @@ def _leads(material: Material) -> dict[str, int]:
     return leads
 
 
-def build_brief(material: Material, words: int = DEFAULT_WORDS, title: str | None = None) -> dict[str, Any]:
-    """The brief of a story as a JSON-ready dict (the contract in DESIGN.md, plus spans for every citation)."""
+def _summary_fields(material: Material, summary: list[dict[str, Any]], words: int, rewrite: RewriteOptions | None) -> dict[str, Any]:
+    """The brief's summary keys: the summary shown and its mode, and with a rewrite asked for, its note."""
+    if rewrite is None:
+        return {"summary": summary, "summary_mode": "extractive"}
+    texts = {article.source_id: article.text for article in material.articles}
+    cited_texts = [[texts[span["source_id"]][span["start"] : span["end"]] for span in item["spans"]] for item in summary]
+    result = rewrite_summary(summary, cited_texts, words, rewrite)
+    fields = {"summary": result.summary, "summary_mode": result.mode, "summary_note": result.note}
+    if result.mode == "abstractive":
+        fields["extractive_summary"] = summary  # what the rewritten sentences' `from` indices point into
+    return fields
+
+
+def build_brief(
+    material: Material, words: int = DEFAULT_WORDS, title: str | None = None, rewrite: RewriteOptions | None = None
+) -> dict[str, Any]:
+    """The brief of a story as a JSON-ready dict (the contract in DESIGN.md, plus spans for every citation).
+
+    With `rewrite`, the summary is rewritten by the endpoint it names where the rewrite traces.
+    """
     sentences = [s for article in material.articles for s in split_sentences(article.source_id, article.text)]
     alignment = align(sentences)
     order = {article.source_id: article.position for article in material.articles}
@@ -70,7 +95,7 @@ def build_brief(material: Material, words: int = DEFAULT_WORDS, title: str | Non
         "articles": len(material.articles),
         "independent_sources": independent,
         "sources_line": f"{independent} independent source{'s' if independent != 1 else ''} ({len(material.articles)} article{'s' if len(material.articles) != 1 else ''})",
-        "summary": [item.as_dict() for item in summary],
+        **_summary_fields(material, [item.as_dict() for item in summary], words, rewrite),
         "facts": [fact.as_dict() for fact in shown],
         "variants": variants(material),
         "timeline": build_timeline(material, alignment),
@@ -93,16 +118,18 @@ def build_brief(material: Material, words: int = DEFAULT_WORDS, title: str | Non
     }
 
 
-def story_brief(store: Store, story_id: int, words: int = DEFAULT_WORDS) -> dict[str, Any] | None:
+def story_brief(store: Store, story_id: int, words: int = DEFAULT_WORDS, rewrite: RewriteOptions | None = None) -> dict[str, Any] | None:
     """The brief of a stored story, or None when there is no such story."""
     material = story_material(store, story_id)
     if material is None:
         return None
     story = store.story(story_id) or {}
-    return build_brief(material, words, title=story.get("title"))
+    return build_brief(material, words, title=story.get("title"), rewrite=rewrite)
 
 
-def brief_from_paths(paths: Sequence[str], settings: Any, words: int = DEFAULT_WORDS) -> tuple[dict[str, Any], Any]:
+def brief_from_paths(
+    paths: Sequence[str], settings: Any, words: int = DEFAULT_WORDS, rewrite: RewriteOptions | None = None
+) -> tuple[dict[str, Any], Any]:
     """Ingest the inputs into a scratch store and brief all their articles as one story.
 
     Returns the brief and the ingest summary (whose rejections the caller reports).
@@ -122,4 +149,4 @@ def brief_from_paths(paths: Sequence[str], settings: Any, words: int = DEFAULT_W
     rows.sort(key=lambda row: row.get("seq", 0))
     known = sorted(floor for floor in floors if floor)
     material = build_material(None, rows, known[0] if known else None)
-    return build_brief(material, words), summary
+    return build_brief(material, words, rewrite=rewrite), summary

@@ -8,6 +8,14 @@ from typing import Any, Callable
 _STATUS_LABEL = {"agreed": "agreed", "single_source": "single source", "updated": "updated", "conflict": "CONFLICT"}
 
 
+# Shown under the Summary heading when the summary is the traced rewrite (summary_mode "abstractive").
+REWRITTEN_LINE = "(rewritten by a language model; each sentence kept traces to the sentences it cites)"
+
+
+def _rewritten_line(brief: dict[str, Any]) -> str | None:
+    return REWRITTEN_LINE if brief.get("summary_mode") == "abstractive" else None
+
+
 def _cite(ids: list[str]) -> str:
     return "[" + ", ".join(ids) + "]"
 
@@ -44,19 +52,25 @@ def _sections(brief: dict[str, Any]) -> list[tuple[str, list[str]]]:
 
 
 def render_text(brief: dict[str, Any]) -> str:
+    rewritten = _rewritten_line(brief)
     lines = [brief["headline"], brief["sources_line"], ""]
     for heading, items in _sections(brief):
         lines.append(heading.upper())
+        if heading == "Summary" and rewritten:
+            lines.append(f"  {rewritten}")
         lines.extend(f"  - {item}" for item in items)
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
 def render_markdown(brief: dict[str, Any]) -> str:
+    rewritten = _rewritten_line(brief)
     lines = [f"# {brief['headline']}", "", f"*{brief['sources_line']}*", ""]
     for heading, items in _sections(brief):
         lines.append(f"## {heading}")
         lines.append("")
+        if heading == "Summary" and rewritten:
+            lines += [f"*{rewritten}*", ""]
         lines.extend(f"- {item}" for item in items)
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
@@ -76,6 +90,7 @@ def render_html(brief: dict[str, Any], article_link: Callable[[str, dict[str, An
         return " ".join(f'<a class="cite" href="{e(link(i, by_source.get(i)))}">[{e(i)}]</a>' for i in ids)
 
     summary = [f"{e(item['text'])} {cites(item['citations'], item.get('spans'))}" for item in brief["summary"]]
+    rewritten = _rewritten_line(brief)
     facts = [
         f'<span class="status {e(fact["status"])}">{e(_STATUS_LABEL[fact["status"]])}</span> '
         f'<span class="count">{fact["independent_sources"]} independent</span> {e(fact["text"])} {cites(fact["sources"], fact.get("spans"))}'
@@ -99,6 +114,7 @@ def render_html(brief: dict[str, Any], article_link: Callable[[str, dict[str, An
         f"<h1>{e(brief['headline'])}</h1>",
         f'<p class="sources-line">{e(brief["sources_line"])}</p>',
         "<h2>Summary</h2>",
+        *([f'<p class="summary-mode">{e(rewritten)}</p>'] if rewritten else []),
         _list(summary),
         "<h2>Key facts</h2>",
         _list(facts),

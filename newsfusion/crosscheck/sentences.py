@@ -69,6 +69,17 @@ def words_of(text: str) -> list[str]:
     return tokens
 
 
+def cased_words_of(text: str) -> list[str]:
+    """The words of `words_of` in their own case (to tell names from common words), possessives dropped."""
+    tokens = []
+    for token in _WORD.findall(text):
+        token = token.replace("’", "'")
+        if token.lower().endswith("'s"):
+            token = token[:-2]
+        tokens.append(token)
+    return tokens
+
+
 def _ends_with_abbreviation(before: str) -> bool:
     if _INITIALS.search(before):
         return True
