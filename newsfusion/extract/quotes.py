@@ -50,6 +50,12 @@ MIN_QUOTE_WORDS = 4
 # A quote that opens its sentence with no attribution continues the previous quote's speaker
 # when it starts within this many characters of it (a monologue over several paragraphs).
 CONTINUATION_CHARS = 1500
+# A round-up's credit line under its excerpts ("Geoff Ramsey, Washington Post"): how many quoted
+# paragraphs it may close, and how long it and its outlet part may be.
+CREDIT_SEARCH_PARAGRAPHS = 6
+CREDIT_MAX_WORDS = 16
+CREDIT_MAX_OUTLET_WORDS = 6
+_CREDIT_CONNECTORS = frozenset({"of", "the", "and", "&", "for", "on", "at", "in"})
 # A naming verb this many characters or fewer before a quote names it even outside its clause.
 NAMING_GAP = 25
 _PAIRS = {"“": "”", '"': '"', "«": "»"}
@@ -276,10 +282,49 @@ def find_quotes(doc: Any, entities: Sequence[Entity]) -> list[Quote]:
         if speaker:
             previous_speaker = (speaker, cue, attribution, end)
         previous_end = end
+        if speaker is None and opens_sentence:
+            credited = _credit_line(text, end, entities)
+            if credited is not None:
+                speaker, attribution = credited
         quotes.append(Quote(text[start:end], start, end, kind, speaker, cue, attribution))
         covered.append((sentence.start_char, sentence.end_char))
     quotes.extend(_indirect_quotes(doc, entities, covered))
     return sorted(quotes, key=lambda quote: quote.start)
+
+
+def _credit_line(text: str, end: int, entities: Sequence[Entity]) -> tuple[str, str] | None:
+    """(speaker, the line) when the quote ending at `end` is an excerpt credited on its own line below.
+
+    Opinion round-ups quote a columnist in one or more paragraphs, each in quotation marks, and
+    credit them on the line under the last one: "Geoff Ramsey, Washington Post". The quote's
+    paragraph must end with it, every paragraph down to the credit must be quoted too, and the
+    credit is a short line "NAMES, OUTLET" that opens with a person the article's entities name,
+    with no sentence ending, whose outlet part is capitalised words.
+    """
+    line_end = text.find("\n", end)
+    if line_end == -1 or text[end:line_end].strip(" ”\"’'.…"):
+        return None  # the paragraph goes on after the quote
+    for _ in range(CREDIT_SEARCH_PARAGRAPHS):
+        start = line_end
+        while start < len(text) and text[start] in "\n \t":
+            start += 1
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end == -1 else line_end
+        line = text[start:line_end].rstrip()
+        if not line:
+            return None
+        if line[0] in _PAIRS:
+            continue  # the next excerpt of the same writer
+        names, comma, outlet = line.rpartition(", ")
+        words = line.split()
+        if not comma or len(words) > CREDIT_MAX_WORDS or line[-1] in ".!?:;”\"" or len(outlet.split()) > CREDIT_MAX_OUTLET_WORDS:
+            return None
+        if not all(word[:1].isupper() or word.lower() in _CREDIT_CONNECTORS for word in outlet.split()):
+            return None
+        if not any(entity.type == "PERSON" and entity.start == start and entity.end <= start + len(names) for entity in entities):
+            return None
+        return names.strip(), line
+    return None
 
 
 def _indirect_quotes(doc: Any, entities: Sequence[Entity], covered: list[tuple[int, int]]) -> list[Quote]:

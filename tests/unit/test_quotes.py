@@ -237,3 +237,33 @@ def test_a_name_the_tagger_took_for_a_noun_still_speaks():
     known = [Entity(text="Donald Trump", type="PERSON", start=200, end=212)]
     assert can_speak(speaker_phrase(doc[0]), known)
     assert not can_speak(speaker_phrase(doc[0]), [])
+
+
+# An allsides opinion round-up (record qazFHeihilXjT2nD, shortened): excerpts in quotation
+# marks, credited on the line under the last one.
+ROUND_UP = (
+    "From the Left\n\n"
+    "The left sees the report as a turning point for law enforcement.\n\n"
+    "\u201cDo we really imagine that Mr. Manafort and Mr. Gates are the only well-connected people in Washington "
+    "who have had the idea of taking millions from foreign governments?...\n\n\n\n"
+    "\u201cAnd what are the odds that Mr. Cohen is the only man in New York guilty of major tax evasion? The future "
+    "of law enforcement will not be found on street corners.\u201d\n\n"
+    "Tim Wu, New York Times\n\n"
+    "\u201cThe inquiry was the calmest and, we presume, fullest review of Russia\u2019s hostile 2016 activities the "
+    "nation has seen.\u201d\n\n"
+)
+
+
+def test_a_round_ups_credit_line_names_the_excerpts_above_it():
+    extraction = extract_article(Article("t", ROUND_UP))
+    credited = {quote.text[:20]: (quote.speaker, quote.attribution) for quote in extraction.quotes if quote.kind != "indirect"}
+    assert credited["Do we really imagine"] == ("Tim Wu", "Tim Wu, New York Times")
+    assert credited["And what are the odd"] == ("Tim Wu", "Tim Wu, New York Times")
+    assert credited["The inquiry was the "][0] is None  # no credit under it
+
+
+def test_a_sentence_under_a_quote_is_not_a_credit_line():
+    # allsides lines after a quote that are not credits: a sentence with its own verb and full stop
+    for line in ("Sen. Jeff Sessions, R-Ala., called the hearing schedule \"unacceptable.\"", "Later, Burr confirmed that he would be stepping aside."):
+        text = "\u201cWe will not accept a hearing schedule that leaves no time to read the nominee\u2019s record.\u201d\n\n" + line + "\n"
+        assert speaker_of(text, "We will not accept") is None
