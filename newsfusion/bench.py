@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .errors import NewsfusionError
+from .heap import freeze_loaded
 from .ingest import InputReader
 from .pipeline import Pipeline
 from .settings import Settings
@@ -268,6 +269,8 @@ def _serve_briefs(db_path: str, requests: Any, results: Any) -> None:
                             live[found[0]] = None
                 for story_id in live:
                     story_brief(store, story_id)
+                if live:
+                    freeze_loaded()  # what the first briefs loaded (lexicons, gazetteer) stays for good
                 done = time.perf_counter()
                 figures["briefs"] += len(live)
                 figures["seconds"] += done - started if live else 0.0

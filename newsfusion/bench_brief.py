@@ -8,7 +8,6 @@ articles arrive.
 
 from __future__ import annotations
 
-import gc
 import itertools
 import statistics
 import time
@@ -19,6 +18,7 @@ from .brief import build_brief
 from .clean import clean_document
 from .crosscheck.material import build_material
 from .extract import extract_articles
+from .heap import freeze_loaded
 from .ingest import InputReader
 from .settings import Settings
 from .types import Article, RawDocument
@@ -52,8 +52,7 @@ def run_brief_bench(corpus: str, articles: int, runs: int, settings: Settings) -
     # The model and the extracted rows live as long as the process: move them out of the
     # garbage collector's sight, as a long-running server would, so a brief's own
     # allocations do not trigger full scans of a heap full of spaCy objects.
-    gc.collect()
-    gc.freeze()
+    freeze_loaded()
     seconds = []
     brief: dict[str, Any] = {}
     for _ in range(max(1, runs)):

@@ -16,6 +16,7 @@ import threading
 from collections import OrderedDict
 from typing import Any, Callable
 
+from ..heap import freeze_loaded
 from ..store import Store
 from ..store.web_queries import story_versions
 
@@ -97,6 +98,7 @@ class BriefCache:
                     found[story_id] = cached[1]
                     continue
                 brief = self.function(store, story_id)
+                freeze_loaded()  # a server lives long: what the first brief loaded stays for good
             with self._lock:
                 self._entries[story_id] = (version, brief)
                 self._entries.move_to_end(story_id)
