@@ -272,20 +272,20 @@ def find_quotes(doc: Any, entities: Sequence[Entity]) -> list[Quote]:
             lo, hi = min(phrase.start, verb.i), max(phrase.end, verb.i + 1)
             attribution = span_text(doc[lo:hi])
         elif opens_sentence:
-            # No attribution of its own: a speaker the narrative introduced since the last quote
-            # ("Hastings told ABC radio that ...") says it; else the quote runs on from the last one.
-            introduced = agents.speaker_between(max(previous_end, start - CONTINUATION_CHARS), start)
-            if introduced is not None:
+            # No attribution of its own: a credit line under it names its writer (a round-up's
+            # excerpt); else a speaker the narrative introduced since the last quote ("Hastings
+            # told ABC radio that ...") says it; else the quote runs on from the last one.
+            credited = _credit_line(text, end, entities)
+            introduced = None if credited else agents.speaker_between(max(previous_end, start - CONTINUATION_CHARS), start)
+            if credited is not None:
+                speaker, attribution = credited
+            elif introduced is not None:
                 speaker, cue, attribution = introduced.name, introduced.cue, introduced.attribution
             elif previous_speaker is not None and start - previous_speaker[3] < CONTINUATION_CHARS:
                 speaker, cue, attribution, _ = previous_speaker
         if speaker:
             previous_speaker = (speaker, cue, attribution, end)
         previous_end = end
-        if speaker is None and opens_sentence:
-            credited = _credit_line(text, end, entities)
-            if credited is not None:
-                speaker, attribution = credited
         quotes.append(Quote(text[start:end], start, end, kind, speaker, cue, attribution))
         covered.append((sentence.start_char, sentence.end_char))
     quotes.extend(_indirect_quotes(doc, entities, covered))
