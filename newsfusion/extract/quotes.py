@@ -251,7 +251,7 @@ def find_quotes(doc: Any, entities: Sequence[Entity]) -> list[Quote]:
         opens_sentence = text[sentence.start_char : start].strip(" “\"'(‘") == ""
         after_lead_in = text[max(0, start - 3) : start - 1].rstrip().endswith((":", ","))
         kind = "direct" if opens_sentence or after_lead_in or (len(words) >= 5 and _SENTENCE_END.search(text[start:end].rstrip(",” "))) else "partial"
-        speaker = cue = attribution = None
+        speaker = cue = attribution = credited = None
         if cue_and_subject is not None:
             verb, subject = cue_and_subject
             phrase = speaker_phrase(subject)
@@ -283,7 +283,9 @@ def find_quotes(doc: Any, entities: Sequence[Entity]) -> list[Quote]:
                 speaker, cue, attribution = introduced.name, introduced.cue, introduced.attribution
             elif previous_speaker is not None and start - previous_speaker[3] < CONTINUATION_CHARS:
                 speaker, cue, attribution, _ = previous_speaker
-        if speaker:
+        if credited is not None:
+            previous_speaker = None  # the credit line closes its writer's excerpts: the next quote is another's
+        elif speaker:
             previous_speaker = (speaker, cue, attribution, end)
         previous_end = end
         quotes.append(Quote(text[start:end], start, end, kind, speaker, cue, attribution))
