@@ -56,6 +56,8 @@ CREDIT_SEARCH_PARAGRAPHS = 6
 CREDIT_MAX_WORDS = 16
 CREDIT_MAX_OUTLET_WORDS = 6
 _CREDIT_CONNECTORS = frozenset({"of", "the", "and", "&", "for", "on", "at", "in"})
+# What may stand between an excerpt's closing mark and a credit on the same line.
+_CREDIT_DASH = re.compile(r"[”\"’']*[ \t]*[—–―-][ \t]*")
 # A naming verb this many characters or fewer before a quote names it even outside its clause.
 NAMING_GAP = 25
 _PAIRS = {"“": "”", '"': '"', "«": "»"}
@@ -298,13 +300,19 @@ def _credit_line(text: str, end: int, entities: Sequence[Entity]) -> tuple[str, 
     """(speaker, the line) when the quote ending at `end` is an excerpt credited on its own line below.
 
     Opinion round-ups quote a columnist in one or more paragraphs, each in quotation marks, and
-    credit them on the line under the last one: "Geoff Ramsey, Washington Post". The quote's
-    paragraph must end with it, every paragraph down to the credit must be quoted too, and the
-    credit is a short line "NAMES, OUTLET" that opens with a person the article's entities name,
-    with no sentence ending, whose outlet part is capitalised words.
+    credit them on the line under the last one ("Geoff Ramsey, Washington Post") or after a dash
+    on the quote's own line ('"..." — Tiana Lowe, Washington Examiner'). Under the quote, its
+    paragraph must end with it and every paragraph down to the credit must be quoted too. The
+    credit is short, "NAMES, OUTLET", opens with a person the article's entities name, has no
+    sentence ending, and its outlet part is capitalised words.
     """
     line_end = text.find("\n", end)
-    if line_end == -1 or text[end:line_end].strip(" ”\"’'.…"):
+    line_end = len(text) if line_end == -1 else line_end
+    rest = text[end:line_end]
+    dash = _CREDIT_DASH.match(rest)
+    if dash is not None:  # '"..." — Tiana Lowe, Washington Examiner': the credit on the quote's own line
+        return _credit(text, end + dash.end(), line_end, entities)
+    if line_end == len(text) or rest.strip(" ”\"’'.…"):
         return None  # the paragraph goes on after the quote
     for _ in range(CREDIT_SEARCH_PARAGRAPHS):
         start = line_end
@@ -317,16 +325,21 @@ def _credit_line(text: str, end: int, entities: Sequence[Entity]) -> tuple[str, 
             return None
         if line[0] in _PAIRS:
             continue  # the next excerpt of the same writer
-        names, comma, outlet = line.rpartition(", ")
-        words = line.split()
-        if not comma or len(words) > CREDIT_MAX_WORDS or line[-1] in ".!?:;”\"" or len(outlet.split()) > CREDIT_MAX_OUTLET_WORDS:
-            return None
-        if not all(word[:1].isupper() or word.lower() in _CREDIT_CONNECTORS for word in outlet.split()):
-            return None
-        if not any(entity.type == "PERSON" and entity.start == start and entity.end <= start + len(names) for entity in entities):
-            return None
-        return names.strip(), line
+        return _credit(text, start, line_end, entities)
     return None
+
+
+def _credit(text: str, start: int, end: int, entities: Sequence[Entity]) -> tuple[str, str] | None:
+    """(names, the credit) when text[start:end] is a credit "NAMES, OUTLET" opening with a named person."""
+    line = text[start:end].rstrip()
+    names, comma, outlet = line.rpartition(", ")
+    if not comma or len(line.split()) > CREDIT_MAX_WORDS or line[-1] in ".!?:;”\"" or len(outlet.split()) > CREDIT_MAX_OUTLET_WORDS:
+        return None
+    if not all(word[:1].isupper() or word.lower() in _CREDIT_CONNECTORS for word in outlet.split()):
+        return None
+    if not any(entity.type == "PERSON" and entity.start == start and entity.end <= start + len(names) for entity in entities):
+        return None
+    return names.strip(), line
 
 
 def _indirect_quotes(doc: Any, entities: Sequence[Entity], covered: list[tuple[int, int]]) -> list[Quote]:

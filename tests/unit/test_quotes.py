@@ -267,3 +267,16 @@ def test_a_sentence_under_a_quote_is_not_a_credit_line():
     for line in ("Sen. Jeff Sessions, R-Ala., called the hearing schedule \"unacceptable.\"", "Later, Burr confirmed that he would be stepping aside."):
         text = "\u201cWe will not accept a hearing schedule that leaves no time to read the nominee\u2019s record.\u201d\n\n" + line + "\n"
         assert speaker_of(text, "We will not accept") is None
+
+
+def test_a_credit_after_a_dash_on_the_quotes_own_line():
+    # allsides record z6cgHfK4nGk8uMmK (a Yahoo 360 round-up), shortened
+    text = (
+        "Obama gets too much credit for the recovery\n\n"
+        "\u201cBarack Obama inherited an economy with nowhere to go but up, and what followed was the slowest recovery "
+        "since World War II.\u201d \u2014 Tiana Lowe, Washington Examiner\n\n"
+        "Critics\n\n"
+    )
+    extraction = extract_article(Article("t", text))
+    quote = next(q for q in extraction.quotes if q.text.startswith("Barack Obama inherited"))
+    assert (quote.speaker, quote.attribution) == ("Tiana Lowe", "Tiana Lowe, Washington Examiner")
