@@ -187,12 +187,17 @@ def _cue_for(
     return (best[1], best[2]) if best else None
 
 
-def _adjacent_cue(doc: Any, sentence: Any, entities: Sequence[Entity], spans: list[tuple[int, int]]) -> tuple[Any, Any] | None:
-    """Attribution in the sentence before ("Fleming said:", "As Greider pointed out:") or a short one after ("he added.")."""
+def _adjacent_cue(doc: Any, sentence: Any, entities: Sequence[Entity], spans: list[tuple[int, int]], last: Any = None) -> tuple[Any, Any] | None:
+    """Attribution in the sentence before ("Fleming said:", "As Greider pointed out:") or a short one after ("he added.").
+
+    `sentence` is the one the quote opens in, `last` the one it closes in (the same by default):
+    '"... What crime was committed?" Portnoy asked.' is attributed after its last sentence.
+    """
     sentences = all_sentences(doc)
     index = next((i for i, s in enumerate(sentences) if s.start == sentence.start), None)
     if index is None:
         return None
+    last_index = index if last is None else next((i for i in range(index, len(sentences)) if sentences[i].start == last.start), index)
 
     def has_quote(candidate: Any) -> bool:
         return any(candidate.start_char <= start < candidate.end_char for start, _ in spans)
@@ -209,8 +214,8 @@ def _adjacent_cue(doc: Any, sentence: Any, entities: Sequence[Entity], spans: li
                 subject = subject_of(previous.root)
                 if subject is not None and can_speak(speaker_phrase(subject), entities):
                     return previous.root, subject
-    if index + 1 < len(sentences):
-        following = sentences[index + 1]
+    if last_index + 1 < len(sentences):
+        following = sentences[last_index + 1]
         if len(following) <= 8 and not has_quote(following):
             return _cue_for(following, following.start_char, following.start_char, entities)
     return None
@@ -240,7 +245,7 @@ def find_quotes(doc: Any, entities: Sequence[Entity]) -> list[Quote]:
         words = text[start:end].split()
         cue_and_subject = _cue_for(region, start, end, entities, quoted_spans_cache)
         if cue_and_subject is None:
-            cue_and_subject = _adjacent_cue(doc, sentence, entities, quoted_spans_cache)
+            cue_and_subject = _adjacent_cue(doc, sentence, entities, quoted_spans_cache, last_sentence)
         before = text[max(sentence.start_char, start - 40) : start].lower()
         after = text[end + 1 : end + 3].lstrip()
         # X "called it" "a disgrace": the phrase is theirs only when it ends the clause, not when

@@ -280,3 +280,16 @@ def test_a_credit_after_a_dash_on_the_quotes_own_line():
     extraction = extract_article(Article("t", text))
     quote = next(q for q in extraction.quotes if q.text.startswith("Barack Obama inherited"))
     assert (quote.speaker, quote.attribution) == ("Tiana Lowe", "Tiana Lowe, Washington Examiner")
+
+
+def test_a_quote_of_several_sentences_is_attributed_after_its_last():
+    # allsides record bg7hG7bbzJoeni5c (Fox News), shortened: the cue follows the quote's last
+    # sentence, and the paragraph before introduces someone else speaking.
+    text = (
+        "CBS News Radio correspondent Steven Portnoy began his line of questioning by invoking remarks President "
+        "Trump made in a recent interview where he suggested that people \"should be jailed\" for the \"very obvious "
+        "crime\" that was committed against Flynn.\n\n"
+        "\"You're an attorney and the president\u2019s spokesperson. Perhaps you could lay out the elements of this "
+        "crime. What crime was committed and in what way?\" Portnoy asked.\n\n"
+    )
+    assert speaker_of(text, "You're an attorney") == "Steven Portnoy"
