@@ -24,7 +24,8 @@ SPEECH_VERBS = frozenset(
     emphasize emphasise accuse condemn demand confirm acknowledge admit respond conclude recall predict suggest deny
     testify quote caution complain vow pledge promise reiterate assert maintain contend disclose reveal remark allege
     exclaim shout chant continue report quip joke retort counter observe lament concede boast mention scream yell muse
-    recount affirm plead spit snap""".split()
+    recount affirm plead spit snap clarify fume scoff sneer whisper mutter grumble gush marvel wonder inquire interject
+    interrupt chide scold""".split()
 )
 # Verb + particle pairs that report speech: "pointed out", "fired back".
 PHRASAL_SPEECH = frozenset({("point", "out"), ("fire", "back"), ("shoot", "back"), ("hit", "back"), ("lash", "out"), ("speak", "out")})
