@@ -34,7 +34,10 @@ TITLE_WORDS = frozenset(
 )
 # Title words that show a role by themselves: not "of", "the", or those that also name offices ("state", "national security council").
 _ROLE_WORDS = TITLE_WORDS - {"of", "the", "state", "national", "security", "council"}
-_LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
+# A determiner the model took into a name: "the Kremlin", "an Environmental Protection Agency
+# (spokesperson)", "This National Oceanic and Atmospheric Administration (report)". A capital
+# "A" is left alone (a name may start with it).
+_LEADING_ARTICLE = re.compile(r"^(?:the|The|an|An|a|this|This|that|That|these|These|those|Those)\s+")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 

@@ -67,7 +67,7 @@ def _initials(words: list[str]) -> str:
     return "".join(word[0] for word in words if word.lower() not in _CONNECTORS).upper()
 
 
-def _acronym_of(short: str, long: str) -> bool:
+def acronym_of(short: str, long: str) -> bool:
     """'UN Security Council' abbreviates 'United Nations Security Council'."""
     short_words, long_words = short.replace(".", "").split(), long.split()
     for index, word in enumerate(short_words):
@@ -142,7 +142,7 @@ def resolve(mentions: list[Mention], aliases: Iterable[tuple[str, str]] = ()) ->
     spelled_out = [form for form in others if len(form.split()) >= 2]  # an acronym stands for two or more words
     for a in (form for form in others if has_acronym[form]):
         for b in spelled_out:
-            if a != b and links.find(a) != links.find(b) and _acronym_of(a, b):
+            if a != b and links.find(a) != links.find(b) and acronym_of(a, b):
                 links.join(a, b)
                 short.add(a if len(a) < len(b) else b)
     # Close spellings of one kind of name: rapidfuzz scans each kind's names at C speed.

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Sequence
 
 from .entities import Entity
+from .normalize import acronym_of
 from .nlp import ancestors_of, children_of, doc_text, head_of, sentence_at, span_text, span_tokens, tokens
 from .nlp import sentences as all_sentences
 from .speakers import (
@@ -56,6 +57,8 @@ CREDIT_SEARCH_PARAGRAPHS = 6
 CREDIT_MAX_WORDS = 16
 CREDIT_MAX_OUTLET_WORDS = 6
 _CREDIT_CONNECTORS = frozenset({"of", "the", "and", "&", "for", "on", "at", "in"})
+# A speaker written as an acronym: "EPA", "U.N.", "NOAA".
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
 # What may stand between an excerpt's closing mark and a credit on the same line.
 _CREDIT_DASH = re.compile(r"[”\"’']*[ \t]*[—–―-][ \t]*")
 # A naming verb this many characters or fewer before a quote names it even outside its clause.
@@ -298,7 +301,25 @@ def find_quotes(doc: Any, entities: Sequence[Entity]) -> list[Quote]:
         quotes.append(Quote(text[start:end], start, end, kind, speaker, cue, attribution))
         covered.append((sentence.start_char, sentence.end_char))
     quotes.extend(_indirect_quotes(doc, entities, covered))
-    return sorted(quotes, key=lambda quote: quote.start)
+    return sorted(_spelled_out(quotes, entities), key=lambda quote: quote.start)
+
+
+def _spelled_out(quotes: list[Quote], entities: Sequence[Entity]) -> list[Quote]:
+    """Speakers written as an acronym the article spells out elsewhere ("EPA"), under their full name
+    ("Environmental Protection Agency"), when exactly one organisation of the article fits it."""
+    names = {entity.text for entity in entities if entity.type == "ORG" and len(entity.text.split()) >= 2}
+    found: dict[str, str | None] = {}
+    result = []
+    for quote in quotes:
+        speaker = quote.speaker
+        if speaker and _ACRONYM.match(speaker):
+            if speaker not in found:
+                fits = [name for name in names if acronym_of(speaker, name)]
+                found[speaker] = fits[0] if len(fits) == 1 else None
+            if found[speaker]:
+                quote = replace(quote, speaker=found[speaker])
+        result.append(quote)
+    return result
 
 
 def _credit_line(text: str, end: int, entities: Sequence[Entity]) -> tuple[str, str] | None:

@@ -293,3 +293,18 @@ def test_a_quote_of_several_sentences_is_attributed_after_its_last():
         "crime. What crime was committed and in what way?\" Portnoy asked.\n\n"
     )
     assert speaker_of(text, "You're an attorney") == "Steven Portnoy"
+
+
+def test_an_acronym_speaker_takes_the_name_the_article_spells_out():
+    # allsides record kf7SICmk0cDfQDnF (Media Matters), shortened: "an Environmental Protection
+    # Agency-issued" gives the name (without the determiner the model takes into it), "the EPA" speaks.
+    text = (
+        "The program was signed into law in 2012 to meet an Environmental Protection Agency-issued pollution diet "
+        "for the states surrounding the Chesapeake Bay watershed.\n\n"
+        "As the EPA explains, the great size of the Chesapeake Bay watershed in comparison to the Bay itself -- "
+        "\u201ca ratio much higher than any other comparable watershed in the world\u201d -- makes it vulnerable.\n\n"
+    )
+    extraction = extract_article(Article("t", text))
+    assert "an Environmental Protection Agency" not in {entity.text for entity in extraction.entities}
+    quote = next(q for q in extraction.quotes if q.text.startswith("a ratio much higher"))
+    assert quote.speaker == "Environmental Protection Agency"
