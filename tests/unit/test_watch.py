@@ -186,6 +186,8 @@ def test_rewritten_file_is_a_revision_and_polling_again_changes_nothing(tmp_path
         wait_until(lambda: stored_ids(settings.db) == ["story"], what="the first version")
         (inbox / "story.txt").write_text(article_text(1) + " The toll was later revised upwards.", encoding="utf-8")
         wait_until(lambda: document_count(settings.db) == 2, what="the revision")
+        # The batch is stored before its report reaches the recorder: wait for the report too.
+        wait_until(lambda: any(batch.summary.revisions for batch in seen.batches), what="the revision's batch report")
         batches = len(seen.batches)
         polls = watcher.stats.polls
         wait_until(lambda: watcher.stats.polls >= polls + 5, what="five more polls")
