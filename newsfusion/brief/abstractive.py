@@ -49,6 +49,7 @@ from typing import Any, Sequence
 import httpx
 
 from ..crosscheck.sentences import MIN_WORDS, cased_words_of, sentence_spans, stem, stopwords, words_of
+from ..extract.event_cues import NUMBER_WORDS
 
 # Chosen, not calibrated on any data: a rewrite may add a linking word or two that the sources
 # lack ("meanwhile", "amid"), which 0.8 allows in a sentence of ten content words, while a claim
@@ -61,17 +62,11 @@ _MARKERS = re.compile(r"[ \t]*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\]")
 _MARKERS_AFTER_STOP = re.compile(r"([.!?]+[”\"’')]*)((?:[ \t]*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\])+)(?![ \t]*[.!?])")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-–—•*]|\d+[.)])[ \t]+", re.M)
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
-_NUMBER_WORDS = {
-    word: value
-    for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen".split()
-    )
-}
-_TENS = {word: 10 * (i + 2) for i, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
-_NUMBER_WORDS.update(_TENS)
-_NUMBER_WORDS.update({"dozen": 12, "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12})
+# Number words: the event coder's table (one to ninety, dozen, hundred, thousand, million) with
+# zero, the larger scales and the plurals ("hundreds") a rewrite may use.
+_NUMBER_WORDS = {"zero": 0, **NUMBER_WORDS, "billion": 10**9, "trillion": 10**12}
 _NUMBER_WORDS.update({word + "s": _NUMBER_WORDS[word] for word in ("dozen", "hundred", "thousand", "million", "billion", "trillion")})
+_TENS = frozenset(word for word, value in _NUMBER_WORDS.items() if value in range(20, 100, 10))
 
 
 @dataclass(frozen=True)

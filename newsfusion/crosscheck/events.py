@@ -237,12 +237,16 @@ def _has_actor(mention: dict[str, Any]) -> bool:
 # --- merging --------------------------------------------------------------------------------------
 
 
+def _no_actor() -> dict[str, Any]:
+    """The side of a mention that names no actor (every key null), as the extraction writes it."""
+    return {"text": None, "code": None, "sector": None, "start": None, "end": None, "parts": []}
+
+
 def _normalised(mention: dict[str, Any]) -> dict[str, Any]:
-    empty = {"text": None, "code": None, "sector": None, "start": None, "end": None, "parts": []}
     return {
         **mention,
-        "source": dict(mention.get("source") or empty),
-        "target": dict(mention.get("target") or empty),
+        "source": dict(mention.get("source") or _no_actor()),
+        "target": dict(mention.get("target") or _no_actor()),
         "background": bool(mention.get("background")),
         "reported_speech": bool(mention.get("reported_speech")),
         "group": str(mention.get("group") or mention["source_id"]),
@@ -451,9 +455,8 @@ def implied_meetings(mentions: Iterable[dict[str, Any]]) -> list[dict[str, Any]]
             found = _MEETING_OF.search(before)
             if found is None:
                 continue
-            empty = {"text": None, "code": None, "sector": None, "start": None, "end": None, "parts": []}
             implied.append({
-                **mention, "type": "CONSULT", "mode": "multilateral", "source": dict(actor), "target": empty,
+                **mention, "type": "CONSULT", "mode": "multilateral", "source": dict(actor), "target": _no_actor(),
                 # the mention's date is the call's or the plan's, not the meeting's
                 "date": None, "date_text": None, "date_basis": None,
                 "trigger": found.group("noun"), "trigger_start": mention["start"] + found.start("noun"),

@@ -60,17 +60,11 @@ def stem(word: str) -> str:
 
 def words_of(text: str) -> list[str]:
     """Lower-case word tokens with possessives dropped."""
-    tokens = []
-    for token in _WORD.findall(text):
-        token = token.lower().replace("’", "'")
-        if token.endswith("'s"):
-            token = token[:-2]
-        tokens.append(token)
-    return tokens
+    return [token.lower() for token in cased_words_of(text)]
 
 
 def cased_words_of(text: str) -> list[str]:
-    """The words of `words_of` in their own case (to tell names from common words), possessives dropped."""
+    """Word tokens in their own case (to tell names from common words), possessives dropped."""
     tokens = []
     for token in _WORD.findall(text):
         token = token.replace("’", "'")

@@ -286,10 +286,9 @@ def find_quotes(doc: Any, entities: Sequence[Entity]) -> list[Quote]:
             # excerpt); else a speaker the narrative introduced since the last quote ("Hastings
             # told ABC radio that ...") says it; else the quote runs on from the last one.
             credited = _credit_line(text, end, entities)
-            introduced = None if credited else agents.speaker_between(max(previous_end, start - CONTINUATION_CHARS), start)
             if credited is not None:
                 speaker, attribution = credited
-            elif introduced is not None:
+            elif (introduced := agents.speaker_between(max(previous_end, start - CONTINUATION_CHARS), start)) is not None:
                 speaker, cue, attribution = introduced.name, introduced.cue, introduced.attribution
             elif previous_speaker is not None and start - previous_speaker[3] < CONTINUATION_CHARS:
                 speaker, cue, attribution, _ = previous_speaker
