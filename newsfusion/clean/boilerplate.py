@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
+from rapidfuzz.distance import LCSseq
+
 from . import cues
 from .credits import Credits, read_credit_line
 
@@ -183,6 +185,8 @@ def classify_lines(
         reasons.append(reason)
 
     _judge_embeds(lines, reasons)
+    _judge_polls(lines, reasons)
+    _judge_repeated_captions(lines, reasons)
     _judge_pull_quotes(lines, reasons)
     _judge_linked_headlines(lines, reasons)
     _judge_link_lists(lines, reasons)
@@ -240,20 +244,101 @@ def _could_be_post_line(line: str) -> bool:
     return word_count(line) <= POST_LINE_MAX_WORDS and not line.rstrip().endswith(":") and not _REPORTING.search(line)
 
 
+# A poll's question is a short line beside its "Vote Now" button.
+POLL_QUESTION_MAX_WORDS = 25
+
+
+def _judge_polls(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """The question of a reader poll stands next to its "Vote Now:" line: "Do You Approve Or Disapprove ...?"."""
+    for index, reason in enumerate(reasons):
+        if reason != cues.POLL_REASON:
+            continue
+        for beside in (index - 1, index + 1):
+            if (
+                0 <= beside < len(lines)
+                and reasons[beside] is None
+                and lines[beside].rstrip().endswith("?")
+                and word_count(lines[beside]) <= POLL_QUESTION_MAX_WORDS
+            ):
+                reasons[beside] = cues.POLL_REASON
+
+
+# A caption printed twice in a row is at least this long; shorter repeated lines may be a list's.
+REPEATED_CAPTION_MIN_WORDS = 15
+
+
+def _judge_repeated_captions(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """A paragraph printed twice in a row: a photo gallery's caption, as scrapes of AP and CNN pages carry them.
+
+    The second copy always goes. The first goes too when the page has two such pairs (a
+    gallery) or the line describes a picture ("Rand Paul, right, speaks as ..."). Otherwise a
+    scraper doubled a paragraph of the story, and one copy stays.
+    """
+    pairs = [
+        index
+        for index in range(1, len(lines))
+        if lines[index] == lines[index - 1] and reasons[index] is None and word_count(lines[index]) >= REPEATED_CAPTION_MIN_WORDS
+    ]
+    gallery = len(pairs) >= 2
+    for index in pairs:
+        reasons[index] = "caption repeated"
+        if reasons[index - 1] is None and (gallery or cues.CAPTION_SCENE_UNDATED.search(lines[index - 1]) or cues.CAPTION_POSITION.search(lines[index - 1])):
+            reasons[index - 1] = "caption repeated"
+
+
+# A pull quote reworded from its paragraph keeps at least this share of its words, in order.
+PULL_QUOTE_MIN_SHARE = 0.8
+
+
 def _judge_pull_quotes(lines: Sequence[str], reasons: list[str | None]) -> None:
     """A pull quote repeats, as a line of its own, a sentence that stands inside a longer paragraph.
 
     Identical lines are left alone: lists (a meal plan, a schedule) repeat lines on purpose.
+    Shorter quotations, and display lines (in quotation marks, or with no full stop) reworded
+    a little, count only when the paragraph they repeat stands *above* them: a subheading
+    quotes or sums up the section under it ("'May I call you brother?'", "On Saturday, August
+    16, the governor sets a curfew in Ferguson"), never the one before. Reworded means most of
+    the line's words stand in order in one stretch of that paragraph ("... the biggest FTC fine
+    in history increased ..." against "... the biggest FTC fine in United States history increased ...").
     """
     normalised = [normalise_line(line) for line in lines]
     joined = "\n".join(normalised)
     for index, text in enumerate(normalised):
         line = lines[index]
-        if reasons[index] is not None or word_count(line) < PULL_QUOTE_MIN_WORDS or not _SENTENCE_END.search(line):
+        if reasons[index] is not None or not text:
             continue
+        words = word_count(line)
         # Found more often in the article than as whole lines of its own: it stands inside another line.
-        if joined.count(text) > normalised.count(text):
+        if words >= PULL_QUOTE_MIN_WORDS and _SENTENCE_END.search(line) and joined.count(text) > normalised.count(text):
             reasons[index] = "pull quote (repeats the article)"
+            continue
+        quoted = _QUOTED_LINE.match(line) is not None
+        if not (quoted or not _SENTENCE_END.search(line)) or words < PULL_QUOTE_QUOTED_MIN_WORDS or words > LINKED_HEADLINE_MAX_WORDS:
+            continue
+        # The paragraph it was drawn from is prose, and longer: a list item repeated as a subheading is not one.
+        above = [normalised[other] for other in range(index) if is_prose(lines[other]) and word_count(lines[other]) >= words + PULL_QUOTE_SOURCE_EXTRA_WORDS]
+        if quoted and any(text in paragraph for paragraph in above):
+            reasons[index] = "pull quote (repeats the article)"
+        elif words >= PULL_QUOTE_MIN_WORDS and len(content_words(line)) >= 5:
+            tokens = text.split()
+            if any(_reworded_in(tokens, paragraph.split()) for paragraph in above):
+                reasons[index] = "pull quote (repeats the article)"
+
+
+# "“It feels like a collision is inevitable.”": a line that is one quotation.
+_QUOTED_LINE = re.compile(r"^\s*[\"“‘'][^\"“”]+[\"”’']\s*$")
+PULL_QUOTE_QUOTED_MIN_WORDS = 5
+PULL_QUOTE_SOURCE_EXTRA_WORDS = 5
+
+
+def _reworded_in(tokens: list[str], paragraph: list[str]) -> bool:
+    """Whether at least `PULL_QUOTE_MIN_SHARE` of `tokens` stand in order within one short stretch of `paragraph`."""
+    need = PULL_QUOTE_MIN_SHARE * len(tokens)
+    if len(paragraph) < need or len(set(tokens) & set(paragraph)) < need:
+        return False
+    span = int(len(tokens) * 1.5) + 1
+    starts = [position for position, token in enumerate(paragraph) if token == tokens[0] or token == tokens[1]]
+    return any(LCSseq.similarity(tokens, paragraph[start : start + span]) >= need for start in starts)
 
 
 def _judge_linked_headlines(lines: Sequence[str], reasons: list[str | None]) -> None:

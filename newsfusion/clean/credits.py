@@ -57,7 +57,9 @@ _CREDIT_LINE = re.compile(
 _CONTRIBUTOR = re.compile(
     r"\b(?:also\s+)?(?:contributed|contributing)\s+(?:to\s+(?:this|the)\s+(?:report|story|article|post)|reporting|reports?\b)|"
     r"\breported (?:from|this (?:story|report) from) [A-Z]|\bcontains (?:material|reporting) from\b|"
-    r"\bbased (?:in part )?on (?:wire(?: service)? reports|reporting by|reports from)\b|\bwith assistance (?:by|from)\b",
+    r"\bbased (?:in part )?on (?:wire(?: service)? reports|reporting by|reports from)\b|\bwith assistance (?:by|from)\b|"
+    # "Information from The Associated Press was used in this report."
+    r"^\W*(?:information|material|reporting) from\b.{1,80}\bwas used in (?:this|the) (?:report|story|article)\b",
     re.IGNORECASE,
 )
 # "Opinion columnist", "Staff Writer", "Senior Correspondent": the author's role, on a line of its own under the byline.

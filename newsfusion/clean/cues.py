@@ -69,7 +69,9 @@ SOCIAL = re.compile(
     r"pic\.twitter\.com/|twitter\.com/\w+/status|instagram\.com/p/|\ba post shared by\b|\bview this post on instagram\b|"
     r"[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)\s*\w+\s+\d{1,2},\s*\d{4}\s*$|"
     r"\bfollow (?:us|@\w+) on (?:twitter|facebook|instagram|google news|telegram)\b|^google news\b.*\bfollow\b|"
-    r"^\W*follow\s+@\w+",
+    r"^\W*follow\s+@\w+|"
+    # An embedded Facebook post ends with its author and day: "... Posted by Jose Lugo on Wednesday, April 1, 2015".
+    r"\bposted by [^.!?]{1,80}? on (?:mon|tues|wednes|thurs|fri|satur|sun)day,? [a-z]{3,9}\.? \d{1,2},? \d{4}\s*$",
     I,
 )
 # Promotion of the outlet's newsletter, membership or app. Strong when the words can only be
@@ -103,6 +105,17 @@ PROMOTION = re.compile(
     r"^(?:[\w'’&-]+\s){0,4}(?:newsletter|podcast)s?\W*$",
     I,
 )
+# A pitch for paid access: "Enjoying this article? Click here to subscribe for full access. Just $5 a
+# month.", "Get Your First Month of Unlimited Access for Free ...". Judged on short lines only.
+SUBSCRIPTION_PITCH = re.compile(
+    r"\bclick here to (?:subscribe|sign up|join|donate|become a (?:member|subscriber|supporter))\b|"
+    r"\benjoying (?:this|our) (?:article|story|content|coverage|reporting|journalism)\?|"
+    r"\b(?:unlimited|full|digital|premium) access\b.{0,80}?(?:\bfor free\b|\$\d)|"
+    r"^\W*(?:subscribe|join|become a (?:member|subscriber))\b.{0,80}?\$\d|\b(?:just|only) \$\d+(?:\.\d{2})? (?:a|per) (?:month|year|week)\W*$",
+    I,
+)
+# A newsletter's name opening a line, then its pitch: "Diplomat Brief Weekly Newsletter N Get first-read access ...".
+NEWSLETTER_NAME = re.compile(r"^(?:[A-Z][\w'’&-]*\s){1,4}Newsletter\b(?!\s(?:is|was|has|had|said|says|reported)\b)")
 CAPTION = re.compile(
     r"^\s*(?:©|\(c\)\s|photo(?:graph)?\s*:|image\s*:|credit\s*:|pictured\s*:|file photo\b|"
     # "Image from Pew Research Center.", "(photo courtesy of the campaign)": where a picture came from.
@@ -162,6 +175,11 @@ CAPTION_SCENE = re.compile(
     rf"(?:(?:{_NAME_END}(?:,[^,\"“”]{{1,80}},)?|\)|{_POSITION})\s(?:{_SCENE_ONE})|(?:{_PEOPLE}(?:\s[^\"“”.,]{{1,80}},){{0,2}}|\)|{_POSITION})\s(?:{_SCENE_MANY}))(?![\w-])"
     rf".*\b(?:{_DAY}|{_MONTH_DAY}|in (?:a|this) (?:\d{{4}} )?(?:undated |handout |file )*photo)"
 )
+# The same description of a picture without its date: only trusted on a line printed twice (`boilerplate._judge_repeated_captions`).
+CAPTION_SCENE_UNDATED = re.compile(
+    rf"^(?!(?:\S+\s+){{70}})(?!.*[\"“”])(?!.*\b(?:[Ss]aid|[Ss]ays|[Tt]old|[Aa]ccording|[Ww]ill|[Ww]ould)\b)(?:\S+\s+){{0,20}}?"
+    rf"(?:(?:{_NAME_END}(?:,[^,\"“”]{{1,80}},)?|\)|{_POSITION})\s(?:{_SCENE_ONE})|(?:{_PEOPLE}(?:\s[^\"“”.,]{{1,80}},){{0,2}}|\)|{_POSITION})\s(?:{_SCENE_MANY}))(?![\w-])"
+)
 # "Joanna Maxon, left, and her wife, Tonya Minton": who stands where in the picture.
 CAPTION_POSITION = re.compile(
     r"^(?!(?:\S+\s+){40})(?!.*[\"“”]).*[A-Z][\w'’-]+(?:,\s(?:left|right|center|centre|second from (?:left|right)|far (?:left|right)|"
@@ -180,6 +198,14 @@ PLAYER = re.compile(
     r"^\W*watch\b.{0,30}\bvideos?\s*:?\s*$",
     I,
 )
+# A clip's running time closing its caption: "... after Rudy Gobert tests positive for the coronavirus. (4:29)".
+VIDEO_DURATION = re.compile(r"\(\d{1,2}:\d{2}\)\s*$")
+# A broadcast transcript's tease before a break: "When we come back, a fiery session of the U.S. Senate."
+BROADCAST_BREAK = re.compile(r"(?:^|[.!?]\s+)when we come back\b|\b(?:we['’]ll be (?:right )?back|stay with us)\W*$", I)
+# A reader poll: "Vote Now:", "Take our poll"; the question beside it goes with it (`boilerplate._judge_polls`).
+POLL = re.compile(r"^[\W_]*(?:vote(?: now| here| below)?|take (?:our|the|this) (?:quick )?(?:poll|survey)|cast your vote|(?:reader )?poll)[\W_]*$", I)
+# "This article tagged under: Obamacare": the page's topic tags.
+TAGS_LINE = re.compile(r"^\W*(?:this )?(?:article|story|post|entry) (?:was |is )?tagged\b|^\W*tagged(?: under| with| as)?\s*:", I)
 # "CLOSE" opening a line is a video player's close button (case matters: "close" is a word).
 PLAYER_CLOSE = re.compile(r"^CLOSE\b")
 DISCLAIMER = re.compile(
@@ -192,7 +218,13 @@ DISCLAIMER = re.compile(
     r"\btranscript (?:has been|was) (?:automatically |machine[- ])?generated\b|^\W*corrections?(?: and clarifications?)?\s*:|"
     r"\bthis is a developing story\b|\ba revised version of this\b|\bcommitted to truth and accuracy\b|"
     r"\b(?:read|see) our editorial standards\b|^\W*editor['’]?s note\s*:|"
-    r"\bthis (?:story|article|report|post|piece) (?:is|was) (?:part of|produced (?:by|in)|a collaboration)\b",
+    r"\bthis (?:story|article|report|post|piece) (?:is|was) (?:part of|produced (?:by|in)|a collaboration)\b|"
+    # Correction and update notes, when the line opens with one: "The original version of this essay
+    # misidentified ...", "Update: This piece has been updated to reflect that ...". A paragraph
+    # that ends with such a note is the story's.
+    r"^[\W_]*(?:(?:updated?|correction|clarification|note|editor['’]?s note|corrections? (?:&|and) (?:clarifications?|amplifications?))"
+    r"\b[^:]{0,40}:\s*)?(?:(?:an?|the) (?:earlier|previous|original|prior) version of this|"
+    r"this (?:story|article|report|post|piece|essay|column|op-ed) has been (?:updated|corrected|revised|amended))\b",
     I,
 )
 # "Got information about border wall contracts?", "Have a tip?", "We'd like to hear from you": a call for tips.
@@ -294,7 +326,7 @@ STRONG_CUES: tuple[Cue, ...] = (
     Cue("advertising marker", AD_MARKER, _words("advertisement advertising sponsored paid promoted content ad ads post")),
     Cue("cookie notice", COOKIES, _words("cookie cookies")),
     Cue("comment prompt", COMMENTS, _words("reply comment comments discussion conversation logged commenting policy")),
-    Cue("social media embed", SOCIAL, _words("pic twitter instagram post follow google com"), "@"),
+    Cue("social media embed", SOCIAL, _words("pic twitter instagram post posted follow google com"), "@"),
     Cue("newsletter or subscription promotion", NEWSLETTER, _words("inbox signing receive subscribe newsletter newsletters policy journalism subscriber limit free consider alerts updates")),
     Cue("video or audio player", PLAYER, _words("playback watched watch replay listen share javascript powered hide video videos copy autoplay")),
     Cue(
@@ -303,12 +335,20 @@ STRONG_CUES: tuple[Cue, ...] = (
         _words(
             "expressed reflect represent views published appeared ran reprinted reproduced republished redistributed copied "
             "permission possible grant acknowledgments acknowledgements acknowledgment acknowledgement transcript "
-            "corrections correction developing revised accuracy standards note part produced collaboration editor"
+            "corrections correction developing revised accuracy standards note part produced collaboration editor "
+            "earlier previous original prior version updated corrected amended"
         ),
     ),
 )
+POLL_REASON = "reader poll"
 SHORT_CUES: tuple[Cue, ...] = (
+    Cue(POLL_REASON, POLL, _words("vote poll survey")),
     Cue("navigation", NAVIGATION),
+    Cue("navigation", TAGS_LINE, _words("tagged")),
+    Cue("video or audio player", VIDEO_DURATION, chars=")"),
+    Cue("video or audio player", BROADCAST_BREAK, _words("when back stay")),
+    Cue("newsletter or subscription promotion", SUBSCRIPTION_PITCH, _words("click enjoying access subscribe join become just only")),
+    Cue("newsletter or subscription promotion", NEWSLETTER_NAME, chars="N"),
     Cue(
         "link to another article",
         NAVIGATION_PREFIX,
@@ -357,7 +397,10 @@ _NOT_CLAUSE = r"(?!(?i:but|to|who|that|which|when|while|after|before|because|if)
 AUTHOR_BIO = re.compile(
     rf"^[\W_]*(?:(?i:author|about the authors?)\s*:\s*)?{_PERSON}(?:\s\(@\w+\))?(?:,\s\d{{2}},)?,?\s"
     # "... is a columnist for ...", "... teaches physical chemistry at the University of ..."
-    rf"(?:(?:is|was|has been|serves as)\s(?:{_NOT_CLAUSE}[\w'’.-]+,?\s){{0,8}}?{_ROLE}\b|(?:teaches|lectures)\s(?:[\w'’.-]+,?\s){{0,6}}?(?:at|in)\s)|"
+    rf"(?:(?:is|was|has been|serves as)\s(?:{_NOT_CLAUSE}[\w'’.-]+,?\s){{0,8}}?{_ROLE}\b|(?:teaches|lectures|studies)\s(?:[\w'’./-]+,?\s){{0,6}}?(?:at|in)\s)|"
+    # "Sloane is a writer in Arlington, Virginia.": a writer's bio may give one name only.
+    rf"^[\W_]*(?!(?:It|This|That|There|The|He|She|They|We|You|I)\b)[A-Z][a-z'’-]+\sis\san?\s(?:[\w-]+\s){{0,2}}?"
+    rf"(?:writer|columnist|contributor|journalist|blogger|freelancer)\b|"
     # "A guest columnist for POLITICO, Joe Scarborough hosts ...": the role first, then the name.
     rf"^[\W_]*(?:An?|The)\s(?:[\w'’.-]+\s){{0,4}}?{_ROLE}\s(?:for|at|with|of)\s[^,]{{2,60}},\s{_PERSON}\s(?:is|was|hosts|writes|has)\b"
 )

@@ -227,3 +227,78 @@ def test_a_headline_ending_in_a_quoted_question_is_headline_shaped():
 
     assert is_headline_shaped("Candidates take tough questions: 'Who here is making promises?'")
     assert not is_headline_shaped("He asked them all to leave.")
+
+
+# --- stop 21: cues written from the misses of held-out part E (then scored blind on part F) ---
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("Great turnout at the town hall tonight, thank you all... Posted by Jane Roe on Tuesday, March 3, 2015", "social media embed"),
+        ("Enjoying this article? Click here to subscribe for full access. Just $4 a month.", "newsletter or subscription promotion"),
+        ("Get Your First Month of Unlimited Access for Free and become the best-informed reader in town.", "newsletter or subscription promotion"),
+        ("Morning Brief Newsletter Get the day's top stories before breakfast.", "newsletter or subscription promotion"),
+        ("Update: This story has been updated to include a statement from the governor's office.", "disclaimer or publishing note"),
+        ("An earlier version of this article misstated the senator's home state.", "disclaimer or publishing note"),
+        ("The reporter explains what the ruling means for the league's season. (3:12)", "video or audio player"),
+        ("When we come back, a debate on the new trade deal. Stay with us.", "video or audio player"),
+        ("This article tagged under: Immigration", "navigation"),
+        ("Vote Now:", "reader poll"),
+    ],
+)
+def test_notes_promotions_players_and_polls(line, reason):
+    assert line_cue(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The company said customers who subscribe now will pay $12 a month, up from $9, from next year.",
+        "An earlier version of the bill had exempted small farms, but that was dropped in committee.",
+        "Voters will head to the polls in November, and the vote now looks closer than ever.",
+        "The senator posted a video on Facebook on Tuesday, calling the ruling a disgrace.",
+        # a paragraph that ends with a correction keeps its story
+        "The council approved the plan 7-2 on Monday. An earlier version of this story gave the wrong vote count.",
+    ],
+)
+def test_story_sentences_near_the_new_cues_stay(line):
+    assert line_cue(line) is None
+
+
+def test_a_poll_question_goes_with_its_vote_button():
+    lines = ["Vote Now:", "Should the state raise the minimum wage?"] + STORY
+    assert removed(lines)["Should the state raise the minimum wage?"] == "reader poll"
+    assert "Should the state raise the minimum wage?" not in removed(STORY[:1] + ["Should the state raise the minimum wage?"] + STORY[1:])
+
+
+def test_a_caption_printed_twice_goes_but_a_doubled_paragraph_keeps_one_copy():
+    caption = "Governor Jane Roe speaks with reporters outside the state capitol before the vote on the emergency order."
+    doubled = "Critics of the order said it had hurt restaurants and bars more than any other business in the state."
+    reasons = [verdict.reason for verdict in classify_lines(STORY[:1] + [caption, caption] + STORY[1:], None, Credits())]
+    assert reasons[1:3] == ["caption repeated", "caption repeated"]
+    reasons = [verdict.reason for verdict in classify_lines(STORY[:1] + [doubled, doubled] + STORY[1:], None, Credits())]
+    assert reasons[1:3] == [None, "caption repeated"]
+    # two doubled lines on one page are a gallery's captions: both copies go
+    reasons = [verdict.reason for verdict in classify_lines(STORY[:1] + [doubled, doubled] + STORY[1:2] + [caption, caption] + STORY[2:], None, Credits())]
+    assert reasons[1:3] == ["caption repeated", "caption repeated"]
+
+
+def test_a_pull_quote_reworded_from_the_paragraph_above():
+    paragraph = "Put another way, the largest fine the agency has ever levied left the chief executive richer than he was the day before."
+    pull = "The largest fine the agency ever levied left the chief executive richer"
+    assert removed(STORY[:2] + [paragraph, pull] + STORY[2:])[pull] == "pull quote (repeats the article)"
+    # a subheading sums up the section under it, and a list item repeated as a heading is not a pull quote
+    assert pull not in removed(STORY[:2] + [pull, paragraph] + STORY[2:])
+    quoted = "“It feels like the walls are closing in.”"
+    source = "“We have seen this before,” said one aide, who asked not to be named. “It feels like the walls are closing in.” The aide declined to say more."
+    assert removed(STORY[:1] + [source, quoted] + STORY[1:])[quoted] == "pull quote (repeats the article)"
+
+
+def test_more_credit_and_bio_shapes():
+    credits = Credits()
+    assert read_credit_line("Information from The Associated Press and Reuters was used in this report.", credits)
+    assert credits.agencies == ["Associated Press", "Reuters"]
+    for bio in ("Jordan is a writer in Tucson, Arizona. Her interests include hiking and local history.",
+                "Sam Lee studies economics and history at the University of Toronto and works for a student newspaper."):
+        assert removed(STORY + [bio])[bio] == "author bio"
