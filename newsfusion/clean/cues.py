@@ -48,7 +48,7 @@ NAVIGATION = re.compile(
 NAVIGATION_PREFIX = re.compile(
     r"^[\W_]*(?:read(?: (?:more|also|next|this))?|also read|related(?: (?:article|story|news|coverage|content))?|"
     r"see (?:also|more)|more|recommended|watch|listen|click here|read the full (?:story|article)|must read|"
-    r"don'?t miss|trending|photos?|video|gallery|opinion)\s*[:|>»–—-]\s*\S|"
+    r"don'?t miss|trending|photos?|video|gallery|opinion|for (?:subscribers|members)|subscriber exclusive)\s*[:|>»–—-]\s*\S|"
     r"^\W*also on [\w.-]+\.[a-z]{2,}\b|^\(\s*(?:photos?|video|related|see also|read more)\s*:.*\)\W*$|"
     r"^[A-Z][\w'’ ]{2,40}:[A-Z][a-z]|\bread more\W*$|"
     r"\[(?:video|pictures?|photos?|gallery|insight|reaction|poll|latest|live|revealed|analysis|update|watch|listen)\]\W*$",
@@ -108,10 +108,21 @@ PROMOTION = re.compile(
 # A pitch for paid access: "Enjoying this article? Click here to subscribe for full access. Just $5 a
 # month.", "Get Your First Month of Unlimited Access for Free ...". Judged on short lines only.
 SUBSCRIPTION_PITCH = re.compile(
-    r"\bclick here to (?:subscribe|sign up|join|donate|become a (?:member|subscriber|supporter))\b|"
+    r"\bclick here to (?:subscribe|sign up|join|donate|support|become a (?:member|subscriber|supporter))\b|"
     r"\benjoying (?:this|our) (?:article|story|content|coverage|reporting|journalism)\?|"
     r"\b(?:unlimited|full|digital|premium) access\b.{0,80}?(?:\bfor free\b|\$\d)|"
     r"^\W*(?:subscribe|join|become a (?:member|subscriber))\b.{0,80}?\$\d|\b(?:just|only) \$\d+(?:\.\d{2})? (?:a|per) (?:month|year|week)\W*$",
+    I,
+)
+# An appeal to the reader that asks for an action: a hook ("Want more stories like this?", "Like
+# what you're reading?", "Don't miss another post.", "Already subscribe?") and a request (sign
+# up, subscribe, donate, support, join). Not in a quotation or a reported statement.
+READER_APPEAL = re.compile(
+    r"^(?!.*[\"“”])(?!.*\b(?:said|says|told)\b)"
+    r"(?=.*(?:\bwant more\b|\blike what you(?:'|’)?(?:re| are) (?:reading|seeing|hearing)\b|\bdon(?:'|’)?t miss (?:another|a single|an?|our|the next)\b|"
+    r"\benjoy(?:ed|ing)? (?:this|our|reading)\b|\balready (?:a )?(?:subscribe|subscriber|member)|\bif you (?:value|enjoy|like|appreciate)\b|"
+    r"\b(?:sign up|donate|subscribe|join) here\b))"
+    r"(?=.*\b(?:subscribe|sign up|donate|donation|support|join|register|become a (?:member|subscriber|supporter))\b)",
     I,
 )
 # A newsletter's name opening a line, then its pitch: "Diplomat Brief Weekly Newsletter N Get first-read access ...".
@@ -125,7 +136,7 @@ CAPTION = re.compile(
     # A chart's title and note, ending in its source: "... Source: United States International Trade Commission".
     r"\bsource:\s[A-Z][^.!?:]{2,80}$|"
     r"\b(?:getty images|ap photo|afp via getty|afp photo|reuters/[A-Z][a-z]+|epa-efe|shutterstock|"
-    r"toggle caption|enlarge this image|hide caption|show caption|photo by [A-Z][a-z]+ [A-Z][a-z]+|"
+    r"toggle caption|enlarge this image|hide caption|show caption|photo by [A-Z][a-z]+ (?:[A-Z]\.\s)?[A-Z][a-z]+|"
     r"\((?:reuters|ap|afp|getty)(?: file)? photo\s*:)",
     I,
 )
@@ -137,6 +148,8 @@ PHOTO_CREDIT = re.compile(
     r"\((?:[A-Z][\w.'’ -]+/)+[A-Z][\w.'’ &-]+\)\s*$|\|\s*[A-Z][\w.'’ -]+/[A-Z][\w.'’ &-]+|"
     r"\b[A-Z][a-z]+(?: [A-Z][\w'’-]+)+\s?/\s?(?:[A-Z]{2,}[\w ]*|Getty Images|Reuters|Bloomberg)\s*$|"
     r"\b(?:Image copyright|Image caption|Media caption|Credit\.\.\.)\s|"
+    # "... in Seattle, July 1, 2020. Courtesy Lindsay Hartwell": a credit after the caption's last sentence.
+    r"\.\s(?:Courtesy(?: of)?|Photo(?:graph)?(?: by)?:?)\s(?:the\s)?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’&-]*){0,4}\s*$|"
     # A caption that ends with its credit in brackets: "(Reuters photo: Jonathan Ernst)", "(AP file photo)".
     r"\((?:[A-Z][\w.'’&-]*\s)*(?:[Ff]ile\s)?[Pp]hoto(?:graph)?s?(?::\s*[^()]+)?\)\s*$|"
     # "Brian Tseng/Civil Beat", "Jane Doe/The Washington Post": a line that is only a name and an outlet.
@@ -188,7 +201,9 @@ CAPTION_POSITION = re.compile(
 TIMESTAMP = re.compile(
     r"^\s*(?:published|updated|posted|revised|modified|last (?:updated|modified|revised)(?: on)?)\s*:?\s*[\w ,:./-]{4,60}$|"
     r"^\s*\d{1,2}:\d{2}\s*(?:am|pm)?\s*(?:et|gmt|utc|bst|edt|est)?\b[\w ,:/-]{0,40}$|"
-    r"^\s*\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago\W*$|^\s*\d+\s*min(?:ute)?s? read\W*$",
+    r"^\s*\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago\W*$|^\s*\d+\s*min(?:ute)?s? read\W*$|"
+    # "8/13/2018", "UPDATED": a date or an update marker alone on its line.
+    r"^\s*\d{1,2}/\d{1,2}/\d{2,4}\s*$|^\W*(?:updated|published)\W*$",
     I,
 )
 PLAYER = re.compile(
@@ -244,7 +259,7 @@ AUTHOR_CONTACT = re.compile(
     r"\b(?:can|may) be (?:reached|contacted) at\b|\bhave a (?:news )?tip\?|"
     r"\bfollow (?:him|her|them|me) on (?:twitter|facebook|instagram|linkedin)\b|\be-?mail (?:him|her|them|me) at\b|"
     r"\bwrite to [A-Z][\w.'’ -]+ at\b|\b[\w.+-]+@[\w-]+\.[a-z]{2,}(?:\.[a-z]{2,})?\b|^\W*author\s*:|"
-    r"\bfollow [A-Z][\w.'’ -]{2,40} on (?:twitter|facebook|instagram)\b|\bon twitter @\w+\W*$",
+    r"\bfollow [A-Z][\w.'’ -]{2,40} on (?:twitter|facebook|instagram)\b|\bon twitter @\w+\W*$|^\W*@\w{2,30}\W*$",
     I,
 )
 # Shortcodes, template tags and script a content system left in the text.
@@ -303,7 +318,7 @@ def _words(text: str) -> frozenset[str]:
 
 STRONG_CUES: tuple[Cue, ...] = (
     Cue("photo caption or credit", re.compile(r"^\s*(?:©|\(c\)\s|copyright\s+©?\s*\d{4}\b)", I), _words("copyright c"), "©"),
-    Cue("photo caption or credit", PHOTO_CREDIT, _words("image media credit photo"), "/"),
+    Cue("photo caption or credit", PHOTO_CREDIT, _words("image media credit photo courtesy photograph"), "/"),
     Cue("video or audio player", PLAYER_CLOSE, _words("close")),
     Cue("separator", SEPARATOR),
     Cue(
@@ -349,10 +364,11 @@ SHORT_CUES: tuple[Cue, ...] = (
     Cue("video or audio player", BROADCAST_BREAK, _words("when back stay")),
     Cue("newsletter or subscription promotion", SUBSCRIPTION_PITCH, _words("click enjoying access subscribe join become just only")),
     Cue("newsletter or subscription promotion", NEWSLETTER_NAME, chars="N"),
+    Cue("newsletter or subscription promotion", READER_APPEAL, _words("want like don enjoy enjoyed enjoying already if sign donate subscribe join")),
     Cue(
         "link to another article",
         NAVIGATION_PREFIX,
-        _words("read also related see more recommended watch listen click must don trending photo photos video gallery opinion"),
+        _words("read also related see more recommended watch listen click must don trending photo photos video gallery opinion subscribers members subscriber"),
         ":[(",
     ),
     Cue(
@@ -361,7 +377,7 @@ SHORT_CUES: tuple[Cue, ...] = (
         _words("photo photograph image credit pictured file figure fig chart graph map getty ap afp reuters epa shutterstock caption enlarge source"),
         "©/",
     ),
-    Cue("timestamp", TIMESTAMP, _words("published updated posted revised modified last ago min mins minute minutes read"), ":"),
+    Cue("timestamp", TIMESTAMP, _words("published updated posted revised modified last ago min mins minute minutes read"), ":/"),
     Cue(
         "newsletter or subscription promotion",
         PROMOTION,
@@ -398,6 +414,13 @@ AUTHOR_BIO = re.compile(
     rf"^[\W_]*(?:(?i:author|about the authors?)\s*:\s*)?{_PERSON}(?:\s\(@\w+\))?(?:,\s\d{{2}},)?,?\s"
     # "... is a columnist for ...", "... teaches physical chemistry at the University of ..."
     rf"(?:(?:is|was|has been|serves as)\s(?:{_NOT_CLAUSE}[\w'’.-]+,?\s){{0,8}}?{_ROLE}\b|(?:teaches|lectures|studies)\s(?:[\w'’./-]+,?\s){{0,6}}?(?:at|in)\s)|"
+    # "Jane Doe, a junior at Ohio State University, is a longtime resident of ...": the role in an apposition.
+    # The sentence goes on with another role ("... is a professor of ...", "... is the author of ..."),
+    # not with news about the person ("..., the director of the agency, is under investigation").
+    rf"^[\W_]*{_PERSON},\s(?:an?|the)\s(?:[\w'’.-]+\s){{0,4}}?(?:{_ROLE}|freshman|sophomore|junior|senior|graduate)\b[^,]{{0,80}},\s"
+    rf"is\s(?:an?|the)\s(?:[\w'’.-]+\s){{0,4}}?(?:{_ROLE}|resident|author)\b|"
+    # "Jane Doe (@handle) lives in Baltimore, where she writes about law.": where the writer lives and works.
+    rf"^[\W_]*{_PERSON}(?:\s\(@\w+\))?\s(?:lives|is based) in\s[^.]{{1,60}}?\b(?:where|and)\s(?:she|he|they)\s(?:writes|works|teaches|reports)\b|"
     # "Sloane is a writer in Arlington, Virginia.": a writer's bio may give one name only.
     rf"^[\W_]*(?!(?:It|This|That|There|The|He|She|They|We|You|I)\b)[A-Z][a-z'’-]+\sis\san?\s(?:[\w-]+\s){{0,2}}?"
     rf"(?:writer|columnist|contributor|journalist|blogger|freelancer)\b|"
