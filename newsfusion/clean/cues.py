@@ -15,7 +15,7 @@ from dataclasses import dataclass
 I = re.IGNORECASE
 
 AD_MARKER = re.compile(
-    r"^[\W_]*(?:advertisement|advertising|sponsored(?: content)?|paid (?:content|post)|promoted(?: content)?|ad|ads)[\W_]*$", I
+    r"^(?:[\W_]*(?:advertisement|advertising|sponsored(?: content)?|paid (?:content|post)|promoted(?: content)?|ad|ads))+[\W_]*$", I
 )
 COOKIES = re.compile(r"\bcookies?\b.*\b(?:accept|consent|agree|privacy|experience|opt[- ]out|browser|settings)\b", I)
 COMMENTS = re.compile(
@@ -48,7 +48,8 @@ NAVIGATION = re.compile(
 NAVIGATION_PREFIX = re.compile(
     r"^[\W_]*(?:read(?: (?:more|also|next|this))?|also read|related(?: (?:article|story|news|coverage|content))?|"
     r"see (?:also|more)|more|recommended|watch|listen|click here|read the full (?:story|article)|must read|"
-    r"don'?t miss|trending|photos?|video|gallery|opinion|for (?:subscribers|members)|subscriber exclusive)\s*[:|>»–—-]\s*\S|"
+    r"don'?t miss|trending|photos?|video|gallery|opinion|for (?:subscribers|members)|subscriber exclusive|"
+    r"you (?:may|might) (?:also )?(?:like|enjoy))\s*[:|>»–—-]\s*\S|"
     r"^\W*also on [\w.-]+\.[a-z]{2,}\b|^\(\s*(?:photos?|video|related|see also|read more)\s*:.*\)\W*$|"
     r"^[A-Z][\w'’ ]{2,40}:[A-Z][a-z]|\bread more\W*$|"
     r"\[(?:video|pictures?|photos?|gallery|insight|reaction|poll|latest|live|revealed|analysis|update|watch|listen)\]\W*$",
@@ -102,6 +103,8 @@ PROMOTION = re.compile(
     r"limited[- ]period offer|t&c apply|by clicking here|share your (?:photos|videos|stor(?:y|ies))|"
     r"download [\w ]{1,30} for (?:iphone|android|ios)|as an interest to stay up to date|"
     r"(?:complete|full|more) coverage (?:of|on)\b|read or share this story)\b|"
+    # "For more information about the lab's work, visit: http://...": a pointer elsewhere.
+    r"^\W*for more (?:information|details|about|on)\b[^.]{0,120}\b(?:visit|go to|see)\b\W*(?:https?://|www\.|[\w-]+\.(?:com|org|edu|gov)\b)|"
     r"^(?:[\w'’&-]+\s){0,4}(?:newsletter|podcast)s?\W*$",
     I,
 )
@@ -132,6 +135,8 @@ CAPTION = re.compile(
     # "Image from Pew Research Center.", "(photo courtesy of the campaign)": where a picture came from.
     r"\(?\s*(?:image|photo|picture|graphic|illustration)s?\s(?:from|courtesy(?: of)?|via)\s+(?:the\s)?(?-i:[A-Z])|"
     r"image (?:source|copyright|caption)\b|file\s*[-–—:]\s|photo (?:source|credit)\b|(?:featured )?image credit\b|"
+    # "Courtesy photo", "Screenshot of the agency's chart showing ...": where a picture came from.
+    r"(?:courtesy|contributed|submitted|file|staff) photo\W*$|(?:an? )?screen(?:shot|grab| capture)s?\s(?:of|from|via)\b|"
     r"(?:figure|fig\.|chart|graph|map)\s*\d+\s*[:.–—-])|"
     # A chart's title and note, ending in its source: "... Source: United States International Trade Commission".
     r"\bsource:\s[A-Z][^.!?:]{2,80}$|"
@@ -239,7 +244,9 @@ DISCLAIMER = re.compile(
     # that ends with such a note is the story's.
     r"^[\W_]*(?:(?:updated?|correction|clarification|note|editor['’]?s note|corrections? (?:&|and) (?:clarifications?|amplifications?))"
     r"\b[^:]{0,40}:\s*)?(?:(?:an?|the) (?:earlier|previous|original|prior) version of this|"
-    r"this (?:story|article|report|post|piece|essay|column|op-ed) has been (?:updated|corrected|revised|amended))\b",
+    r"this (?:story|article|report|post|piece|essay|column|op-ed) (?:has been|was) (?:updated|corrected|revised|amended))\b|"
+    # "The list will be updated as more reports come in.", "(Correction to my April 27 column: ...)"
+    r"^\W*(?:this|the) (?:list|story|article|post|page|report) will be updated\b|^\W*corrections? (?:to|on|for) [^:]{1,40}:",
     I,
 )
 # "Got information about border wall contracts?", "Have a tip?", "We'd like to hear from you": a call for tips.
@@ -351,7 +358,7 @@ STRONG_CUES: tuple[Cue, ...] = (
             "expressed reflect represent views published appeared ran reprinted reproduced republished redistributed copied "
             "permission possible grant acknowledgments acknowledgements acknowledgment acknowledgement transcript "
             "corrections correction developing revised accuracy standards note part produced collaboration editor "
-            "earlier previous original prior version updated corrected amended"
+            "earlier previous original prior version updated corrected amended list will"
         ),
     ),
 )
@@ -368,13 +375,13 @@ SHORT_CUES: tuple[Cue, ...] = (
     Cue(
         "link to another article",
         NAVIGATION_PREFIX,
-        _words("read also related see more recommended watch listen click must don trending photo photos video gallery opinion subscribers members subscriber"),
+        _words("read also related see more recommended watch listen click must don trending photo photos video gallery opinion subscribers members subscriber may might"),
         ":[(",
     ),
     Cue(
         "photo caption or credit",
         CAPTION,
-        _words("photo photograph image credit pictured file figure fig chart graph map getty ap afp reuters epa shutterstock caption enlarge source"),
+        _words("photo photograph image credit pictured file figure fig chart graph map getty ap afp reuters epa shutterstock caption enlarge source screenshot screenshots screengrab screen"),
         "©/",
     ),
     Cue("timestamp", TIMESTAMP, _words("published updated posted revised modified last ago min mins minute minutes read"), ":/"),
@@ -383,7 +390,8 @@ SHORT_CUES: tuple[Cue, ...] = (
         PROMOTION,
         _words(
             "sign subscribe register join download app create become donate support want check follow share like tell let "
-            "have click use code issues limited t clicking coverage read newsletter newsletters podcast podcasts interest iphone android"
+            "have click use code issues limited t clicking coverage read newsletter newsletters podcast podcasts interest iphone android "
+            "visit"
         ),
     ),
     Cue("markup residue", MARKUP_RESIDUE, _words("var function"), "[{<}"),
@@ -422,8 +430,8 @@ AUTHOR_BIO = re.compile(
     # "Jane Doe (@handle) lives in Baltimore, where she writes about law.": where the writer lives and works.
     rf"^[\W_]*{_PERSON}(?:\s\(@\w+\))?\s(?:lives|is based) in\s[^.]{{1,60}}?\b(?:where|and)\s(?:she|he|they)\s(?:writes|works|teaches|reports)\b|"
     # "Sloane is a writer in Arlington, Virginia.": a writer's bio may give one name only.
-    rf"^[\W_]*(?!(?:It|This|That|There|The|He|She|They|We|You|I)\b)[A-Z][a-z'’-]+\sis\san?\s(?:[\w-]+\s){{0,2}}?"
-    rf"(?:writer|columnist|contributor|journalist|blogger|freelancer)\b|"
+    rf"^[\W_]*(?!(?:It|This|That|There|The|He|She|They|We|You|I)\b)[A-Z][a-z'’-]+\sis\san?\s(?:(?!(?:of|the|to|with|for|by)\b)[\w'’-]+,?\s){{0,6}}?"
+    rf"(?:writer|columnist|contributor|journalist|blogger|freelancer|graduate)\b|"
     # "A guest columnist for POLITICO, Joe Scarborough hosts ...": the role first, then the name.
     rf"^[\W_]*(?:An?|The)\s(?:[\w'’.-]+\s){{0,4}}?{_ROLE}\s(?:for|at|with|of)\s[^,]{{2,60}},\s{_PERSON}\s(?:is|was|hosts|writes|has)\b"
 )
