@@ -49,7 +49,9 @@ NAVIGATION_PREFIX = re.compile(
     r"^[\W_]*(?:read(?: (?:more|also|next|this))?|also read|related(?: (?:article|story|news|coverage|content))?|"
     r"see (?:also|more)|more|recommended|watch|listen|click here|read the full (?:story|article)|must read|"
     r"don'?t miss|trending|photos?|video|gallery|opinion|for (?:subscribers|members)|subscriber exclusive|"
-    r"you (?:may|might) (?:also )?(?:like|enjoy))\s*[:|>»–—-]\s*\S|"
+    r"you (?:may|might) (?:also )?(?:like|enjoy)|go deeper|dig deeper|keep reading)\s*(?:[:|>»–—-]|\.{3}|…)\s*\S|"
+    # "Related Articles State regulators probe ...": the header and the first linked headline run together.
+    r"^\W*related (?:articles?|stories|posts|coverage|links)\s+(?-i:[A-Z])|"
     r"^\W*also on [\w.-]+\.[a-z]{2,}\b|^\(\s*(?:photos?|video|related|see also|read more)\s*:.*\)\W*$|"
     r"^[A-Z][\w'’ ]{2,40}:[A-Z][a-z]|\bread more\W*$|"
     r"\[(?:video|pictures?|photos?|gallery|insight|reaction|poll|latest|live|revealed|analysis|update|watch|listen)\]\W*$",
@@ -61,7 +63,7 @@ NAV_HEADER = re.compile(
     r"also read|recommended(?: for you)?|trending(?: now)?|most (?:popular|read)|"
     r"you (?:may|might) (?:also )?(?:like|be interested in)|previous (?:article|post)|next (?:article|post)|"
     r"top stories|latest news|editor'?s picks?|story highlights|dig deeper|go deeper|further reading|learn more|"
-    r"more (?:coverage|reading))[\W_]*$|^\W*story highlights\b",
+    r"more (?:coverage|reading))[\W_]*$|^\W*story highlights\b|^\W*related (?:articles?|stories|posts|coverage|links)\s+(?-i:[A-Z])",
     I,
 )
 # The attribution an embedded post ends with: "— Daily Caller (@DailyCaller) April 30, 2020".
@@ -79,7 +81,7 @@ SOCIAL = re.compile(
 # a promotion; the looser "sign up for ..." is judged on short lines only (an article about a
 # streaming service may well tell readers to sign up for a trial).
 NEWSLETTER = re.compile(
-    r"\b(?:delivered (?:straight |right )?to your inbox|(?:right |straight )?(?:in|to) your inbox\b.{0,40}\b(?:subscribe|sign up|newsletter)|"
+    r"\b(?:delivered (?:straight |right )?to your inbox|(?:right |straight )?(?:in|to) your inbox\b.{0,40}\b(?:subscribe|sign ?up|newsletter)|"
     r"by signing up,? you agree|sign up to receive|click to subscribe|"
     r"(?:sign up|subscribe) (?:for|to) (?:our|the) [\w' ]{0,40}newsletters?|get (?:our|the) [\w' ]{0,40}newsletter|"
     r"privacy policy and terms|support (?:our|independent) journalism|already a subscriber|"
@@ -135,6 +137,8 @@ CAPTION = re.compile(
     # "Image from Pew Research Center.", "(photo courtesy of the campaign)": where a picture came from.
     r"\(?\s*(?:image|photo|picture|graphic|illustration)s?\s(?:from|courtesy(?: of)?|via)\s+(?:the\s)?(?-i:[A-Z])|"
     r"image (?:source|copyright|caption)\b|file\s*[-–—:]\s|photo (?:source|credit)\b|(?:featured )?image credit\b|"
+    # "Heading image: United States Capitol. Public domain via Wikimedia Commons.", "Buy Photo ...".
+    r"(?:heading|header|featured|top|lead|main|cover) (?:image|photo)\s*:|\bvia wikimedia commons\W*$|buy photo\b|"
     # "Courtesy photo", "Screenshot of the agency's chart showing ...": where a picture came from.
     r"(?:courtesy|contributed|submitted|file|staff) photo\W*$|(?:an? )?screen(?:shot|grab| capture)s?\s(?:of|from|via)\b|"
     r"(?:figure|fig\.|chart|graph|map)\s*\d+\s*[:.–—-])|"
@@ -212,7 +216,9 @@ TIMESTAMP = re.compile(
     I,
 )
 PLAYER = re.compile(
-    r"media playback is unsupported|\bjust watched\b|\bmust watch\b|\breplay more videos\b|"
+    # CNN's player labels are set in capitals: "must watch" in lower case is a sentence's.
+    r"media playback is unsupported|(?-i:\bJUST WATCHED\b|\bMUST WATCH\b|\bMust Watch\b)|\breplay more videos\b|"
+    r"\b(?:click|press|tap) (?:the )?play(?: button)?\b.{0,30}\bto (?:listen|watch|hear)\b|"
     r"\blisten to (?:this )?article\b|\bcopy this code to your (?:website|site|blog)\b|\bautoplay autoplay\b|\bshare this (?:article|gallery|slideshow|video)\b|\bwatch the latest video\b|"
     r"\bthis (?:form|page|video|content) requires javascript\b|\bpowered by [A-Z]\w+\W*$|\bshow hide\b|"
     r"^\W*watch\b.{0,30}\bvideos?\s*:?\s*$",
@@ -350,7 +356,7 @@ STRONG_CUES: tuple[Cue, ...] = (
     Cue("comment prompt", COMMENTS, _words("reply comment comments discussion conversation logged commenting policy")),
     Cue("social media embed", SOCIAL, _words("pic twitter instagram post posted follow google com"), "@"),
     Cue("newsletter or subscription promotion", NEWSLETTER, _words("inbox signing receive subscribe newsletter newsletters policy journalism subscriber limit free consider alerts updates")),
-    Cue("video or audio player", PLAYER, _words("playback watched watch replay listen share javascript powered hide video videos copy autoplay")),
+    Cue("video or audio player", PLAYER, _words("playback watched watch replay listen share javascript powered hide video videos copy autoplay click press tap play")),
     Cue(
         "disclaimer or publishing note",
         DISCLAIMER,
@@ -375,13 +381,13 @@ SHORT_CUES: tuple[Cue, ...] = (
     Cue(
         "link to another article",
         NAVIGATION_PREFIX,
-        _words("read also related see more recommended watch listen click must don trending photo photos video gallery opinion subscribers members subscriber may might"),
+        _words("read also related see more recommended watch listen click must don trending photo photos video gallery opinion subscribers members subscriber may might go dig keep"),
         ":[(",
     ),
     Cue(
         "photo caption or credit",
         CAPTION,
-        _words("photo photograph image credit pictured file figure fig chart graph map getty ap afp reuters epa shutterstock caption enlarge source screenshot screenshots screengrab screen"),
+        _words("photo photograph image credit pictured file figure fig chart graph map getty ap afp reuters epa shutterstock caption enlarge source screenshot screenshots screengrab screen commons"),
         "©/",
     ),
     Cue("timestamp", TIMESTAMP, _words("published updated posted revised modified last ago min mins minute minutes read"), ":/"),
@@ -427,6 +433,8 @@ AUTHOR_BIO = re.compile(
     # not with news about the person ("..., the director of the agency, is under investigation").
     rf"^[\W_]*{_PERSON},\s(?:an?|the)\s(?:[\w'’.-]+\s){{0,4}}?(?:{_ROLE}|freshman|sophomore|junior|senior|graduate)\b[^,]{{0,80}},\s"
     rf"is\s(?:an?|the)\s(?:[\w'’.-]+\s){{0,4}}?(?:{_ROLE}|resident|author)\b|"
+    # "Jane Doe (@handle) served as ...": a name with its handle in brackets introduces the writer.
+    rf"^[\W_]*{_PERSON}\s\(@\w+\)\s(?:is|was|served|serves|has|writes|teaches|worked|works)\b|"
     # "Jane Doe (@handle) lives in Baltimore, where she writes about law.": where the writer lives and works.
     rf"^[\W_]*{_PERSON}(?:\s\(@\w+\))?\s(?:lives|is based) in\s[^.]{{1,60}}?\b(?:where|and)\s(?:she|he|they)\s(?:writes|works|teaches|reports)\b|"
     # "Sloane is a writer in Arlington, Virginia.": a writer's bio may give one name only.

@@ -302,3 +302,69 @@ def test_more_credit_and_bio_shapes():
     for bio in ("Jordan is a writer in Tucson, Arizona. Her interests include hiking and local history.",
                 "Sam Lee studies economics and history at the University of Toronto and works for a student newspaper."):
         assert removed(STORY + [bio])[bio] == "author bio"
+
+
+# --- stop 21: cues written from the misses of parts F, G and H, each after scoring it blind ---
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("Like what you're reading? Support independent student journalism on this site. Donate here.", "newsletter or subscription promotion"),
+        ("Don't miss another post from our schools blog. Sign up here to get alerts in your email inbox.", "newsletter or subscription promotion"),
+        ("Already subscribe? Click here to support the newsroom with a tax-deductible gift.", "newsletter or subscription promotion"),
+        ("Get The Gazette straight to your inbox Signup for our weekly newsletter. Cancel at any time.", "newsletter or subscription promotion"),
+        ("For more information about the institute's election work, visit: http://example.org/elections", "newsletter or subscription promotion"),
+        ("11/3/2020", "timestamp"),
+        ("UPDATED", "timestamp"),
+        ("@janedoewrites", "author contact"),
+        ("For subscribers: The mayor's race draws record spending", "link to another article"),
+        ("You may like: Late-night hosts take on the budget fight", "link to another article"),
+        ("Go deeper ... The facts on the new tariff plan", "link to another article"),
+        ("Related Coverage Senate panel delays vote on the nominee", "link to another article"),
+        ("Courtesy photo", "photo caption or credit"),
+        ("Screenshot of the campaign's video showing the candidate at a rally.", "photo caption or credit"),
+        ("Heading image: The state capitol at dusk. Public domain via Wikimedia Commons.", "photo caption or credit"),
+        ("Volunteers fill sandbags along the river in Fargo, March 3, 2019. Courtesy Jane Roe", "photo caption or credit"),
+        ("Supporters waited outside the hall as the results came in. Photo by Jane Q. Roe", "photo caption or credit"),
+        ("advertisement advertisement", "advertising marker"),
+        ("This post was updated at 10:10 p.m. for clarity.", "disclaimer or publishing note"),
+        ("The list will be updated as more reports come in.", "disclaimer or publishing note"),
+        ("(Correction to my May 2 column: the fund holds $9 billion, not $90 billion.)", "disclaimer or publishing note"),
+        ("Click the play button above to listen to this story.", "video or audio player"),
+        ("JUST WATCHED Senators react to the ruling Replay More Videos ... MUST WATCH", "video or audio player"),
+    ],
+)
+def test_cues_from_parts_f_g_and_h(line, reason):
+    assert line_cue(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The secretary added that the government must watch the infection curve before reopening the economy.",
+        "If you enjoy hiking, the state's new trail network is worth a look, the parks department said.",
+        "Corrections officers at the prison said: we were not told about the transfer.",
+        "Here are the reports that have come in since Wednesday. This story will be updated as more arrive, officials said.",
+    ],
+)
+def test_story_sentences_near_the_cues_from_parts_f_g_and_h_stay(line):
+    assert line_cue(line) is None
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Jane Roe, a sophomore at the state university and a graduate of Central High School, is a longtime resident of Springfield.",
+        "Jane Roe (@janeroe) lives in Baltimore, where she writes about courts and politics.",
+        "John Doe (@johndoe) served as the state's attorney general from 2011 to 2019.",
+        "Ralph is a national conservative thought leader, columnist and former economic adviser.",
+    ],
+)
+def test_bio_shapes_from_parts_f_g_and_h(bio):
+    assert removed(STORY + [bio])[bio] == "author bio"
+
+
+def test_news_about_a_person_in_the_last_lines_is_not_a_bio():
+    line = "Jane Roe, the director of the state agency, is under investigation by the inspector general."
+    assert line not in removed(STORY + [line])
