@@ -303,25 +303,38 @@ def _judge_pull_quotes(lines: Sequence[str], reasons: list[str | None]) -> None:
     """
     normalised = [normalise_line(line) for line in lines]
     joined = "\n".join(normalised)
+    # Prose paragraphs as (index, words, their tokens, the set of them), made once and only if needed.
+    paragraphs: list[tuple[int, int, list[str], frozenset[str]]] | None = None
     for index, text in enumerate(normalised):
         line = lines[index]
         if reasons[index] is not None or not text:
             continue
         words = word_count(line)
+        sentence = _SENTENCE_END.search(line) is not None
         # Found more often in the article than as whole lines of its own: it stands inside another line.
-        if words >= PULL_QUOTE_MIN_WORDS and _SENTENCE_END.search(line) and joined.count(text) > normalised.count(text):
+        if words >= PULL_QUOTE_MIN_WORDS and sentence and joined.count(text) > normalised.count(text):
             reasons[index] = "pull quote (repeats the article)"
             continue
-        quoted = _QUOTED_LINE.match(line) is not None
-        if not (quoted or not _SENTENCE_END.search(line)) or words < PULL_QUOTE_QUOTED_MIN_WORDS or words > LINKED_HEADLINE_MAX_WORDS:
+        if words < PULL_QUOTE_QUOTED_MIN_WORDS or words > LINKED_HEADLINE_MAX_WORDS:
             continue
-        # The paragraph it was drawn from is prose, and longer: a list item repeated as a subheading is not one.
-        above = [normalised[other] for other in range(index) if is_prose(lines[other]) and word_count(lines[other]) >= words + PULL_QUOTE_SOURCE_EXTRA_WORDS]
-        if quoted and any(text in paragraph for paragraph in above):
+        quoted = _QUOTED_LINE.match(line) is not None
+        if sentence and not quoted:
+            continue
+        if paragraphs is None:
+            paragraphs = [
+                (other, word_count(lines[other]), tokens, frozenset(tokens))
+                for other in range(len(lines))
+                if is_prose(lines[other])
+                for tokens in (normalised[other].split(),)
+            ]
+        # The paragraph it was drawn from stands above, is prose, and is longer: a list item
+        # repeated as a subheading is not one.
+        above = [entry for entry in paragraphs if entry[0] < index and entry[1] >= words + PULL_QUOTE_SOURCE_EXTRA_WORDS]
+        if quoted and any(text in normalised[other] for other, *_ in above):
             reasons[index] = "pull quote (repeats the article)"
         elif words >= PULL_QUOTE_MIN_WORDS and len(content_words(line)) >= 5:
             tokens = text.split()
-            if any(_reworded_in(tokens, paragraph.split()) for paragraph in above):
+            if any(_reworded_in(tokens, paragraph, vocabulary) for _, _, paragraph, vocabulary in above):
                 reasons[index] = "pull quote (repeats the article)"
 
 
@@ -331,10 +344,10 @@ PULL_QUOTE_QUOTED_MIN_WORDS = 5
 PULL_QUOTE_SOURCE_EXTRA_WORDS = 5
 
 
-def _reworded_in(tokens: list[str], paragraph: list[str]) -> bool:
+def _reworded_in(tokens: list[str], paragraph: list[str], vocabulary: frozenset[str]) -> bool:
     """Whether at least `PULL_QUOTE_MIN_SHARE` of `tokens` stand in order within one short stretch of `paragraph`."""
     need = PULL_QUOTE_MIN_SHARE * len(tokens)
-    if len(paragraph) < need or len(set(tokens) & set(paragraph)) < need:
+    if sum(token in vocabulary for token in tokens) < need:
         return False
     span = int(len(tokens) * 1.5) + 1
     starts = [position for position, token in enumerate(paragraph) if token == tokens[0] or token == tokens[1]]

@@ -218,7 +218,6 @@ TIMESTAMP = re.compile(
 PLAYER = re.compile(
     # CNN's player labels are set in capitals: "must watch" in lower case is a sentence's.
     r"media playback is unsupported|(?-i:\bJUST WATCHED\b|\bMUST WATCH\b|\bMust Watch\b)|\breplay more videos\b|"
-    r"\b(?:click|press|tap) (?:the )?play(?: button)?\b.{0,30}\bto (?:listen|watch|hear)\b|"
     r"\blisten to (?:this )?article\b|\bcopy this code to your (?:website|site|blog)\b|\bautoplay autoplay\b|\bshare this (?:article|gallery|slideshow|video)\b|\bwatch the latest video\b|"
     r"\bthis (?:form|page|video|content) requires javascript\b|\bpowered by [A-Z]\w+\W*$|\bshow hide\b|"
     r"^\W*watch\b.{0,30}\bvideos?\s*:?\s*$",
@@ -232,6 +231,8 @@ BROADCAST_BREAK = re.compile(r"(?:^|[.!?]\s+)when we come back\b|\b(?:we['’]ll
 POLL = re.compile(r"^[\W_]*(?:vote(?: now| here| below)?|take (?:our|the|this) (?:quick )?(?:poll|survey)|cast your vote|(?:reader )?poll)[\W_]*$", I)
 # "This article tagged under: Obamacare": the page's topic tags.
 TAGS_LINE = re.compile(r"^\W*(?:this )?(?:article|story|post|entry) (?:was |is )?tagged\b|^\W*tagged(?: under| with| as)?\s*:", I)
+# "Click the play button above to listen to this story."
+PLAY_BUTTON = re.compile(r"\b(?:click|press|tap) (?:the )?play(?: button)?\b.{0,30}\bto (?:listen|watch|hear)\b", I)
 # "CLOSE" opening a line is a video player's close button (case matters: "close" is a word).
 PLAYER_CLOSE = re.compile(r"^CLOSE\b")
 DISCLAIMER = re.compile(
@@ -244,15 +245,19 @@ DISCLAIMER = re.compile(
     r"\btranscript (?:has been|was) (?:automatically |machine[- ])?generated\b|^\W*corrections?(?: and clarifications?)?\s*:|"
     r"\bthis is a developing story\b|\ba revised version of this\b|\bcommitted to truth and accuracy\b|"
     r"\b(?:read|see) our editorial standards\b|^\W*editor['’]?s note\s*:|"
-    r"\bthis (?:story|article|report|post|piece) (?:is|was) (?:part of|produced (?:by|in)|a collaboration)\b|"
-    # Correction and update notes, when the line opens with one: "The original version of this essay
-    # misidentified ...", "Update: This piece has been updated to reflect that ...". A paragraph
-    # that ends with such a note is the story's.
-    r"^[\W_]*(?:(?:updated?|correction|clarification|note|editor['’]?s note|corrections? (?:&|and) (?:clarifications?|amplifications?))"
+    r"\bthis (?:story|article|report|post|piece) (?:is|was) (?:part of|produced (?:by|in)|a collaboration)\b",
+    I,
+)
+# Correction and update notes, when the line opens with one: "The original version of this essay
+# misidentified ...", "Update: This piece has been updated to reflect that ...", "The list will be
+# updated as more reports come in.", "(Correction to my April 27 column: ...)". A paragraph that
+# ends with such a note is the story's.
+CORRECTION_NOTE = re.compile(
+    r"^(?:[\W_]*(?:(?:updated?|correction|clarification|note|editor['’]?s note|corrections? (?:&|and) (?:clarifications?|amplifications?))"
     r"\b[^:]{0,40}:\s*)?(?:(?:an?|the) (?:earlier|previous|original|prior) version of this|"
-    r"this (?:story|article|report|post|piece|essay|column|op-ed) (?:has been|was) (?:updated|corrected|revised|amended))\b|"
-    # "The list will be updated as more reports come in.", "(Correction to my April 27 column: ...)"
-    r"^\W*(?:this|the) (?:list|story|article|post|page|report) will be updated\b|^\W*corrections? (?:to|on|for) [^:]{1,40}:",
+    r"this (?:story|article|report|post|piece|essay|column|op-ed) (?:has been|was) (?:updated|corrected|revised|amended)|"
+    r"(?:this|the) (?:list|story|article|post|page|report) will be updated)\b|"
+    r"\W*corrections? (?:to|on|for) [^:]{1,40}:)",
     I,
 )
 # "Got information about border wall contracts?", "Have a tip?", "We'd like to hear from you": a call for tips.
@@ -356,16 +361,21 @@ STRONG_CUES: tuple[Cue, ...] = (
     Cue("comment prompt", COMMENTS, _words("reply comment comments discussion conversation logged commenting policy")),
     Cue("social media embed", SOCIAL, _words("pic twitter instagram post posted follow google com"), "@"),
     Cue("newsletter or subscription promotion", NEWSLETTER, _words("inbox signing receive subscribe newsletter newsletters policy journalism subscriber limit free consider alerts updates")),
-    Cue("video or audio player", PLAYER, _words("playback watched watch replay listen share javascript powered hide video videos copy autoplay click press tap play")),
+    Cue("video or audio player", PLAYER, _words("playback watched watch replay listen share javascript powered hide video videos copy autoplay")),
+    Cue("video or audio player", PLAY_BUTTON, _words("play"), also=_words("click press tap")),
     Cue(
         "disclaimer or publishing note",
         DISCLAIMER,
         _words(
             "expressed reflect represent views published appeared ran reprinted reproduced republished redistributed copied "
             "permission possible grant acknowledgments acknowledgements acknowledgment acknowledgement transcript "
-            "corrections correction developing revised accuracy standards note part produced collaboration editor "
-            "earlier previous original prior version updated corrected amended list will"
+            "corrections correction developing revised accuracy standards note part produced collaboration editor"
         ),
+    ),
+    Cue(
+        "disclaimer or publishing note",
+        CORRECTION_NOTE,
+        _words("version updated corrected revised amended correction corrections"),
     ),
 )
 POLL_REASON = "reader poll"
@@ -377,7 +387,12 @@ SHORT_CUES: tuple[Cue, ...] = (
     Cue("video or audio player", BROADCAST_BREAK, _words("when back stay")),
     Cue("newsletter or subscription promotion", SUBSCRIPTION_PITCH, _words("click enjoying access subscribe join become just only")),
     Cue("newsletter or subscription promotion", NEWSLETTER_NAME, chars="N"),
-    Cue("newsletter or subscription promotion", READER_APPEAL, _words("want like don enjoy enjoyed enjoying already if sign donate subscribe join")),
+    Cue(
+        "newsletter or subscription promotion",
+        READER_APPEAL,
+        _words("want like don enjoy enjoyed enjoying already if sign donate subscribe join"),
+        also=_words("subscribe sign donate donation support join register become"),
+    ),
     Cue(
         "link to another article",
         NAVIGATION_PREFIX,
