@@ -9,12 +9,13 @@ what arrived earlier.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
 from ..types import Article, RemovedText
-from .boilerplate import OUTLET_LINE_MAX_WORDS, OUTLET_REPEAT_ARTICLES, normalise_line, word_count
+from .boilerplate import OUTLET_LINE_MAX_WORDS, OUTLET_REPEAT_ARTICLES, is_prose, normalise_line, word_count
 
 TEMPLATE_REASON = "repeated in the outlet's other articles"
 
@@ -36,6 +37,23 @@ def countable_lines(lines: Iterable[str]) -> dict[str, int]:
             if normalised:
                 found[normalised] = line_key(normalised)
     return found
+
+
+# A recurring section heading asks the question its section answers: "What are the details?",
+# "Why there's debate", "What we know". It is the outlet's format, but what follows is the story.
+_QUESTION_HEADING = re.compile(r"^\W*(?:what|why|how|who|when|where)\b", re.IGNORECASE)
+SECTION_HEADING_MAX_WORDS = 6
+
+
+def _section_question(lines: list[str], position: int) -> bool:
+    """A short question (or wh- phrase) heading the paragraph of prose right under it."""
+    line = lines[position].strip()
+    return (
+        word_count(line) <= SECTION_HEADING_MAX_WORDS
+        and (line.endswith("?") or bool(_QUESTION_HEADING.match(line)))
+        and position + 1 < len(lines)
+        and is_prose(lines[position + 1])
+    )
 
 
 class OutletTemplates:
@@ -61,7 +79,11 @@ class OutletTemplates:
         every_line = kept + [item.text for item in article.removed]
         keys = countable_lines(every_line)
         counts = self.counts(article.outlet, countable_lines(kept))
-        template = {line for line in kept if counts.get(normalise_line(line), 0) >= OUTLET_REPEAT_ARTICLES}
+        template = {
+            line
+            for position, line in enumerate(kept)
+            if counts.get(normalise_line(line), 0) >= OUTLET_REPEAT_ARTICLES and not _section_question(kept, position)
+        }
         for key in set(keys.values()):
             self._pending[(article.outlet, key)] += 1
         if not template or len(template) == len(kept):

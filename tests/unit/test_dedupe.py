@@ -88,3 +88,14 @@ def test_outlet_template_lines_are_learnt(cli, db, tmp_path):
         fourth = store.article("p3")
     assert "Story Keeps Going Right Here" not in fourth["text"]
     assert {"text": "Story Keeps Going Right Here", "reason": "repeated in the outlet's other articles"} in fourth["removed"]
+
+
+def test_a_recurring_question_heading_over_its_section_stays(cli, db, tmp_path):
+    # An outlet's format repeats "What are the details?" in every article; the section under it is the story.
+    records = [
+        {"id": f"b{i}", "source": "TheBlaze", "text": f"{BODY[i % len(BODY)]}\n\nWhat are the details?\n\n{BODY[(i + 2) % len(BODY)]} ({i})"}
+        for i in range(5)
+    ]
+    ingest(cli, db, tmp_path, records)
+    with Store(db, read_only=True) as store:
+        assert "What are the details?" in store.article("b4")["text"]
