@@ -93,7 +93,7 @@ def test_outlet_template_lines_are_learnt(cli, db, tmp_path):
 def test_a_recurring_question_heading_over_its_section_stays(cli, db, tmp_path):
     # An outlet's format repeats "What are the details?" in every article; the section under it is the story.
     records = [
-        {"id": f"b{i}", "source": "TheBlaze", "text": f"{BODY[i % len(BODY)]}\n\nWhat are the details?\n\n{BODY[(i + 2) % len(BODY)]} ({i})"}
+        {"id": f"b{i}", "source": "TheBlaze", "text": f"{BODY[i % len(BODY)]}\n\nWhat are the details?\n\nIn the {i}th account, {BODY[1]}"}
         for i in range(5)
     ]
     ingest(cli, db, tmp_path, records)
