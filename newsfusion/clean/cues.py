@@ -192,16 +192,14 @@ _NAME_END = rf"(?!{_NOT_SUBJECT}\b)[A-Z][\w.'’-]*(?<!['’]s)"
 _POSITION = r",\s(?:left|right|center|centre|front|back|rear|top|bottom|\d{1,3}),"
 _DAY = r"(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)"
 _MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b"
-CAPTION_SCENE = re.compile(
+# Someone in the picture doing something, near the start of a line that quotes and reports nobody.
+_SCENE = (
     rf"^(?!(?:\S+\s+){{70}})(?!.*[\"“”])(?!.*\b(?:[Ss]aid|[Ss]ays|[Tt]old|[Aa]ccording|[Ww]ill|[Ww]ould)\b)(?:\S+\s+){{0,20}}?"
     rf"(?:(?:{_NAME_END}(?:,[^,\"“”]{{1,80}},)?|\)|{_POSITION})\s(?:{_SCENE_ONE})|(?:{_PEOPLE}(?:\s[^\"“”.,]{{1,80}},){{0,2}}|\)|{_POSITION})\s(?:{_SCENE_MANY}))(?![\w-])"
-    rf".*\b(?:{_DAY}|{_MONTH_DAY}|in (?:a|this) (?:\d{{4}} )?(?:undated |handout |file )*photo)"
 )
+CAPTION_SCENE = re.compile(rf"{_SCENE}.*\b(?:{_DAY}|{_MONTH_DAY}|in (?:a|this) (?:\d{{4}} )?(?:undated |handout |file )*photo)")
 # The same description of a picture without its date: only trusted on a line printed twice (`boilerplate._judge_repeated_captions`).
-CAPTION_SCENE_UNDATED = re.compile(
-    rf"^(?!(?:\S+\s+){{70}})(?!.*[\"“”])(?!.*\b(?:[Ss]aid|[Ss]ays|[Tt]old|[Aa]ccording|[Ww]ill|[Ww]ould)\b)(?:\S+\s+){{0,20}}?"
-    rf"(?:(?:{_NAME_END}(?:,[^,\"“”]{{1,80}},)?|\)|{_POSITION})\s(?:{_SCENE_ONE})|(?:{_PEOPLE}(?:\s[^\"“”.,]{{1,80}},){{0,2}}|\)|{_POSITION})\s(?:{_SCENE_MANY}))(?![\w-])"
-)
+CAPTION_SCENE_UNDATED = re.compile(_SCENE)
 # "Joanna Maxon, left, and her wife, Tonya Minton": who stands where in the picture.
 CAPTION_POSITION = re.compile(
     r"^(?!(?:\S+\s+){40})(?!.*[\"“”]).*[A-Z][\w'’-]+(?:,\s(?:left|right|center|centre|second from (?:left|right)|far (?:left|right)|"
