@@ -3,9 +3,8 @@
 The pipeline is the whole of it, ingest to brief refresh: whenever articles' extractions are
 written, the brief of every story of two or more articles among theirs is built again, as a
 server showing those stories would, in a process of its own with its own read connection
-(`--no-briefs` leaves that step out), each story at most every `BRIEF_REFRESH_INTERVAL_S`.
-Latency is measured twice: from a document's arrival to its batch being committed (its story
-updated), and to its story's brief being rebuilt.
+(`--no-briefs` leaves that step out). Latency is measured twice: from a document's arrival
+to its batch being committed (its story updated), and to its story's brief being rebuilt.
 Peak memory is the largest sum of the resident memory of this process and its workers,
 sampled five times a second.
 
@@ -206,12 +205,6 @@ class RssSampler:
         return peaks
 
 
-# A story's brief is rebuilt at most this often. A story taking a new article every few seconds
-# would otherwise be rebuilt for each batch, the biggest stories (the dearest briefs) most of all;
-# its new articles wait for the next rebuild instead, and their latency says how long.
-BRIEF_REFRESH_INTERVAL_S = 30.0
-
-
 class BriefRefresher:
     """Rebuilds the briefs of the stories whose articles' extractions were just written (two or more articles).
 
@@ -221,11 +214,11 @@ class BriefRefresher:
     clock, which `time.perf_counter` reads in every process alike.
     """
 
-    def __init__(self, db_path: str, interval_s: float = BRIEF_REFRESH_INTERVAL_S):
+    def __init__(self, db_path: str):
         context = multiprocessing.get_context("spawn")
         self._requests = context.Queue()
         self._results = context.Queue()
-        self._process = context.Process(target=_serve_briefs, args=(db_path, self._requests, self._results, interval_s), daemon=True)
+        self._process = context.Process(target=_serve_briefs, args=(db_path, self._requests, self._results), daemon=True)
         self.latencies: list[float] = []
         self.briefs = 0
         self.seconds = 0.0
@@ -256,65 +249,34 @@ class BriefRefresher:
         self.latencies, self.briefs, self.seconds = result["latencies"], result["briefs"], result["seconds"]
 
 
-def _serve_briefs(db_path: str, requests: Any, results: Any, interval_s: float = BRIEF_REFRESH_INTERVAL_S) -> None:
-    """The brief refresher's process: serve requests until told to stop, then send the figures.
-
-    A story whose brief was built less than `interval_s` ago waits until that much time has
-    passed; at the end every waiting story is built, so no brief is left stale. An article's
-    latency runs to the rebuild of the last of its batch's stories.
-    """
+def _serve_briefs(db_path: str, requests: Any, results: Any) -> None:
+    """The brief refresher's process: serve requests until told to stop, then send the figures."""
     from .brief import story_brief
 
     figures: dict[str, Any] = {"latencies": [], "briefs": 0, "seconds": 0.0}
-    built_at: dict[int, float] = {}
-    due: dict[int, float] = {}  # story -> when it may be built again
-    waiting: list[tuple[set[int], list[float]]] = []  # each request's stories still to build, and its arrivals
-    stopping = False
     try:
         with Store(db_path, read_only=True) as store:
-            while not (stopping and not due):
-                timeout = None if stopping or not due else max(0.0, min(due.values()) - time.perf_counter())
-                batch = []
-                if not stopping:
-                    try:
-                        batch.append(requests.get(timeout=timeout))
-                    except queues.Empty:
-                        pass
-                    while not requests.empty():
-                        batch.append(requests.get())
-                stopping = stopping or None in batch
+            while True:
+                batch = [requests.get()]
+                while not requests.empty():
+                    batch.append(requests.get())
                 started = time.perf_counter()
+                live: dict[int, None] = {}
                 for request in batch:
-                    if request is None:
-                        continue
-                    live = set()
-                    for story_id in request[0]:
+                    for story_id in request[0] if request else ():
                         found = store.live_story_size(story_id)  # follows a story folded into another
                         if found is not None and found[1] >= 2:
-                            live.add(found[0])
-                            due.setdefault(found[0], built_at.get(found[0], -math.inf) + interval_s)
-                    waiting.append((live, request[1]))
-                ready = [story_id for story_id, when in due.items() if stopping or when <= started]
-                for story_id in ready:
-                    del due[story_id]
-                    found = store.live_story_size(story_id)  # it may have been folded while it waited
-                    if found is not None:
-                        story_brief(store, found[0])
-                    built_at[story_id] = time.perf_counter()
-                if ready:
+                            live[found[0]] = None
+                for story_id in live:
+                    story_brief(store, story_id)
+                if live:
                     freeze_loaded()  # what the first briefs loaded (lexicons, gazetteer) stays for good
                 done = time.perf_counter()
-                figures["briefs"] += len(ready)
-                figures["seconds"] += done - started if ready else 0.0
-                built = set(ready)
-                still = []
-                for stories, arrivals in waiting:
-                    stories -= built
-                    if stories:
-                        still.append((stories, arrivals))
-                    else:
-                        figures["latencies"].extend(done - arrived for arrived in arrivals)
-                waiting = still
+                figures["briefs"] += len(live)
+                figures["seconds"] += done - started if live else 0.0
+                figures["latencies"].extend(done - arrived for request in batch if request for arrived in request[1])
+                if None in batch:
+                    break
         results.put(figures)
     except BaseException as exc:  # the pipeline must hear of it rather than wait forever
         results.put({"error": f"{type(exc).__name__}: {exc}"})
@@ -337,9 +299,7 @@ class _ProgressLine:
             print(f"bench: {summary.seen:,} documents stored, {rate:,.1f}/s", file=sys.stderr, flush=True)
 
 
-def run_once(
-    corpus: str, limit: int | None, settings: Settings, briefs: bool = True, brief_interval_s: float = BRIEF_REFRESH_INTERVAL_S
-) -> dict[str, Any]:
+def run_once(corpus: str, limit: int | None, settings: Settings, briefs: bool = True) -> dict[str, Any]:
     """Ingest up to `limit` documents of `corpus` into a fresh store; return the measured figures."""
     with tempfile.TemporaryDirectory(prefix="newsfusion-bench-") as folder:
         run_settings = replace(settings, db=str(Path(folder) / "bench.db"), offline=True)
@@ -348,7 +308,7 @@ def run_once(
             items = reader.read([corpus])
             if limit is not None:
                 items = itertools.islice(items, limit)
-            refresher = BriefRefresher(run_settings.db, brief_interval_s) if briefs else None
+            refresher = BriefRefresher(run_settings.db) if briefs else None
             workers = worker_count(run_settings.workers)
             report = _ProgressLine()
             with RssSampler(workers) as memory, Pipeline(store, run_settings, on_progress=report, on_batch=refresher) as pipeline:
@@ -429,11 +389,9 @@ def runs_in_fresh_processes(run: Callable[..., dict[str, Any]], args: tuple, run
     return results
 
 
-def run_bench(
-    corpus: str, limit: int | None, runs: int, settings: Settings, briefs: bool = True, brief_interval_s: float = BRIEF_REFRESH_INTERVAL_S
-) -> dict[str, Any]:
+def run_bench(corpus: str, limit: int | None, runs: int, settings: Settings, briefs: bool = True) -> dict[str, Any]:
     """Run the bench `runs` times, each in its own process; report medians and every run."""
-    results = runs_in_fresh_processes(run_once, (corpus, limit, settings, briefs, brief_interval_s), runs)
+    results = runs_in_fresh_processes(run_once, (corpus, limit, settings, briefs), runs)
     median = lambda key: statistics.median(run[key] for run in results)  # noqa: E731
     return {
         "corpus": corpus,

@@ -20,16 +20,6 @@ from .store import Store
 MAX_PRINTED_REJECTIONS = 20
 
 
-def _non_negative_float(text: str) -> float:
-    try:
-        number = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, got {text!r}")
-    return number
-
-
 def _print_json(value: Any) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
@@ -294,7 +284,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
         report = run_brief_bench(args.corpus, args.limit or 100, max(args.runs, 3), _settings(args))
         print(json.dumps(report, indent=2) if args.json else format_brief_report(report))
         return 0
-    report = run_bench(args.corpus, args.limit, args.runs, _settings(args), briefs=args.briefs, brief_interval_s=args.brief_interval_s)
+    report = run_bench(args.corpus, args.limit, args.runs, _settings(args), briefs=args.briefs)
     if args.json:
         _print_json(report)
     else:
@@ -517,14 +507,6 @@ def build_parser() -> argparse.ArgumentParser:
         action=argparse.BooleanOptionalAction,
         default=True,
         help="with --stage pipeline: as extractions are written, rebuild the briefs of their stories in a process of their own (default on)",
-    )
-    bench.add_argument(
-        "--brief-interval-s",
-        type=_non_negative_float,
-        default=30.0,
-        metavar="S",
-        help="with --briefs: rebuild a story's brief at most every S seconds; its newer articles wait for the next rebuild, "
-        "and every waiting brief is built at the end (default 30; 0 rebuilds at every batch)",
     )
     bench.add_argument("--json", action="store_true", help="print JSON")
 

@@ -143,39 +143,3 @@ def test_extract_stage_bench_says_when_nothing_survives_cleaning(cli, tmp_path):
     result = cli("bench", "--stage", "extract", "--corpus", corpus, "--limit", "5")
     assert result.code != 0
     assert "survived cleaning" in result.err and "Traceback" not in result.err
-
-
-def test_a_story_brief_is_rebuilt_at_most_once_per_interval(cli, tmp_path, monkeypatch):
-    import queue as queues
-    import threading
-    import time
-
-    from newsfusion import brief
-    from newsfusion.bench import _serve_briefs
-    from newsfusion.store import Store
-
-    text = (FIXTURES / "reuters-karabakh-excerpt.txt").read_text(encoding="utf-8")
-    corpus = tmp_path / "corpus.jsonl"
-    corpus.write_text("".join(json.dumps({"id": f"a{i}", "text": text + f"\n\nUpdate {i}."}) + "\n" for i in range(3)))
-    db = tmp_path / "news.db"
-    assert cli("ingest", corpus, "--db", db).code == 0
-    with Store(str(db), read_only=True) as store:
-        story_id = next(story["id"] for story in store.stories() if story["article_count"] >= 2)
-    built: list[int] = []
-    monkeypatch.setattr(brief, "story_brief", lambda store, sid: built.append(sid))
-    requests, results = queues.Queue(), queues.Queue()
-    server = threading.Thread(target=_serve_briefs, args=(str(db), requests, results, 60.0), daemon=True)
-    server.start()
-    requests.put(([story_id], [time.perf_counter()]))
-    deadline = time.monotonic() + 20
-    while not built and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert built == [story_id]  # the first request builds at once
-    requests.put(([story_id], [time.perf_counter()]))
-    time.sleep(0.3)
-    assert built == [story_id]  # the second waits for the interval ...
-    requests.put(None)
-    server.join(20)
-    figures = results.get(timeout=5)
-    assert built == [story_id, story_id]  # ... or for the end, when every waiting brief is built
-    assert figures["briefs"] == 2 and len(figures["latencies"]) == 2 and max(figures["latencies"]) >= 0.3
