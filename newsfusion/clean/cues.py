@@ -32,6 +32,8 @@ NAVIGATION = re.compile(
     r"recommended(?: for you)?|you (?:may|might) (?:also )?(?:like|be interested in)|don'?t miss|back to top|"
     r"skip to (?:main )?content|home|menu|search|story highlights.*|about the authors?|"
     r"share(?: this(?: (?:article|story|post))?)?(?: on \w+)?|tweet|email|print|whatsapp|facebook|twitter|linkedin|"
+    r"share(?: this)?\s*:(?:\W*(?:twitter|facebook|email|linkedin|reddit|whatsapp|pinterest|print|more|tumblr|pocket))+|"
+    r"read (?:related|more)(?: [\w'’]+){0,3} (?:coverage|stories|articles)|"
     r"pinterest|reddit|telegram|copy link|follow(?: us)?(?: on \w+(?: \w+)?)?|subscribe(?: now)?|sign (?:up|in)|log ?in|"
     r"click here.*|continue reading.*|story continue[sd] below|article continues (?:below|after advertisement)|"
     r"continue reading below|scroll (?:down )?to continue.*|watch(?: now| live| the video)?|listen(?: now)?|"
@@ -103,7 +105,7 @@ PROMOTION = re.compile(
     r"tell us what you think|let us know (?:what you think|in the comments)|have your say|check (?:this|it) out:|"
     r"click here for more (?:information|details)|use (?:the )?(?:promo )?code\W+\w+|\d+ issues for|"
     r"limited[- ]period offer|t&c apply|by clicking here|share your (?:photos|videos|stor(?:y|ies))|"
-    r"download [\w ]{1,30} for (?:iphone|android|ios)|as an interest to stay up to date|"
+    r"download [\w ]{1,30} (?:for|on) (?:your )?(?:iphone|android|ios)|as an interest to stay up to date|"
     r"(?:complete|full|more) coverage (?:of|on)\b|read or share this story)\b|"
     # "For more information about the lab's work, visit: http://...": a pointer elsewhere.
     r"^\W*for more (?:information|details|about|on)\b[^.]{0,120}\b(?:visit|go to|see)\b\W*(?:https?://|www\.|[\w-]+\.(?:com|org|edu|gov)\b)|"
@@ -126,14 +128,16 @@ READER_APPEAL = re.compile(
     r"^(?!.*[\"“”])(?!.*\b(?:said|says|told)\b)"
     r"(?=.*(?:\bwant more\b|\blike what you(?:'|’)?(?:re| are) (?:reading|seeing|hearing)\b|\bdon(?:'|’)?t miss (?:another|a single|an?|our|the next)\b|"
     r"\benjoy(?:ed|ing)? (?:this|our|reading)\b|\balready (?:a )?(?:subscribe|subscriber|member)|\bif you (?:value|enjoy|like|appreciate)\b|"
-    r"\b(?:sign up|donate|subscribe|join) here\b))"
+    r"\b(?:sign up|donate|subscribe|join) (?:here|now|today)\b|\bjoin our (?:[\w'’-]+ ){0,3}(?:membership|community|group|network|program|mailing list)\b))"
     r"(?=.*\b(?:subscribe|sign up|donate|donation|support|join|register|become a (?:member|subscriber|supporter))\b)",
     I,
 )
 # A newsletter's name opening a line, then its pitch: "Diplomat Brief Weekly Newsletter N Get first-read access ...".
 NEWSLETTER_NAME = re.compile(r"^(?:[A-Z][\w'’&-]*\s){1,4}Newsletter\b(?!\s(?:is|was|has|had|said|says|reported)\b)")
+# "(c) 2020 Jane Roe", "(c) Getty Images": a copyright mark, not the third item of a list ("(c) Value perceptions: ...").
+_C_MARK = r"\(c\)\s(?=\d{4}|(?-i:[A-Z][\w.&'’-]*)(?:\s(?-i:[A-Z][\w.&'’-]*)){0,4}\W*$)"
 CAPTION = re.compile(
-    r"^\s*(?:©|\(c\)\s|photo(?:graph)?\s*:|image\s*:|credit\s*:|pictured\s*:|file photo\b|"
+    rf"^\s*(?:©|{_C_MARK}|photo(?:graph)?\s*:|image\s*:|credit\s*:|pictured\s*:|file photo\b|"
     # "Image from Pew Research Center.", "(photo courtesy of the campaign)": where a picture came from.
     r"\(?\s*(?:image|photo|picture|graphic|illustration)s?\s(?:from|courtesy(?: of)?|via)\s+(?:the\s)?(?-i:[A-Z])|"
     r"image (?:source|copyright|caption)\b|file\s*[-–—:]\s|photo (?:source|credit)\b|(?:featured )?image credit\b|"
@@ -206,9 +210,9 @@ CAPTION_POSITION = re.compile(
     r"top|bottom|front|rear),|\s\((?:left|right|center|centre)\))\s"
 )
 TIMESTAMP = re.compile(
-    r"^\s*(?:published|updated|posted|revised|modified|last (?:updated|modified|revised)(?: on)?)\s*:?\s*[\w ,:./-]{4,60}$|"
+    r"^\s*(?:(?:originally |first )?(?:published|posted)|updated|revised|modified|last (?:updated|modified|revised)(?: on)?)\s*:?\s*[\w ,:./-]{4,60}$|"
     r"^\s*\d{1,2}:\d{2}\s*(?:am|pm)?\s*(?:et|gmt|utc|bst|edt|est)?\b[\w ,:/-]{0,40}$|"
-    r"^\s*\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago\W*$|^\s*\d+\s*min(?:ute)?s? read\W*$|"
+    r"^\s*\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago\W*$|^\s*\d+\s*min(?:ute)?s?\s+read(?: time)?(?:\W+share)?\W*$|"
     # "8/13/2018", "UPDATED": a date or an update marker alone on its line.
     r"^\s*\d{1,2}/\d{1,2}/\d{2,4}\s*$|^\W*(?:updated|published)\W*$",
     I,
@@ -218,7 +222,7 @@ PLAYER = re.compile(
     r"media playback is unsupported|(?-i:\bJUST WATCHED\b|\bMUST WATCH\b|\bMust Watch\b)|\breplay more videos\b|"
     r"\blisten to (?:this )?article\b|\bcopy this code to your (?:website|site|blog)\b|\bautoplay autoplay\b|\bshare this (?:article|gallery|slideshow|video)\b|\bwatch the latest video\b|"
     r"\bthis (?:form|page|video|content) requires javascript\b|\bpowered by [A-Z]\w+\W*$|\bshow hide\b|"
-    r"^\W*watch\b.{0,30}\bvideos?\s*:?\s*$",
+    r"^\W*watch\b.{0,30}\bvideos?\s*:?\s*$|^\W*now playing\s*:",
     I,
 )
 # A clip's running time closing its caption: "... after Rudy Gobert tests positive for the coronavirus. (4:29)".
@@ -243,7 +247,9 @@ DISCLAIMER = re.compile(
     r"\btranscript (?:has been|was) (?:automatically |machine[- ])?generated\b|^\W*corrections?(?: and clarifications?)?\s*:|"
     r"\bthis is a developing story\b|\ba revised version of this\b|\bcommitted to truth and accuracy\b|"
     r"\b(?:read|see) our editorial standards\b|^\W*editor['’]?s note\s*:|"
-    r"\bthis (?:story|article|report|post|piece) (?:is|was) (?:part of|produced (?:by|in)|a collaboration)\b",
+    r"\bthis (?:story|article|report|post|piece) (?:is|was) (?:part of|produced (?:by|in)|a collaboration)\b|"
+    # "This article appears in the August 20 issue of ...", "Disclosure: The university is a financial supporter of ...".
+    r"\bthis (?:article|story|essay|piece|column) appears in the\b.{0,60}\bissue\b|^\W*disclosures?\s*:",
     I,
 )
 # Correction and update notes, when the line opens with one: "The original version of this essay
@@ -294,7 +300,9 @@ CALL_TO_ACTION = re.compile(
     r"^\W*(?:see|read|view|download|access|explore)\s(?:the|our)\s[^.]{0,60}\b(?:methodology|topline|questionnaire|dataset|data set|data tool)\b",
     I,
 )
-BARE_LINK = re.compile(r"^\W*(?:https?://|www\.)\S+\W*$|\burl for this (?:post|story|article)\b", I)
+BARE_LINK = re.compile(
+    r"^\W*(?:(?:iphone|android|ios|app store|google play)\s*:\s*)?(?:https?://|www\.)\S+\W*$|\burl for this (?:post|story|article)\b", I
+)
 SEPARATOR = re.compile(r"^[\W_]{3,}$")
 
 # "Analysis: The debate exposed a rift", "Stimulus money fraud:Feds arrest 2 men": a short label,
@@ -333,7 +341,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 STRONG_CUES: tuple[Cue, ...] = (
-    Cue("photo caption or credit", re.compile(r"^\s*(?:©|\(c\)\s|copyright\s+©?\s*\d{4}\b)", I), _words("copyright c"), "©"),
+    Cue("photo caption or credit", re.compile(rf"^\s*(?:©|{_C_MARK}|copyright\s+©?\s*\d{{4}}\b)", I), _words("copyright c"), "©"),
     Cue("photo caption or credit", PHOTO_CREDIT, _words("image media credit photo courtesy photograph"), "/"),
     Cue("video or audio player", PLAYER_CLOSE, _words("close")),
     Cue("separator", SEPARATOR),
@@ -359,7 +367,7 @@ STRONG_CUES: tuple[Cue, ...] = (
     Cue("comment prompt", COMMENTS, _words("reply comment comments discussion conversation logged commenting policy")),
     Cue("social media embed", SOCIAL, _words("pic twitter instagram post posted follow google com"), "@"),
     Cue("newsletter or subscription promotion", NEWSLETTER, _words("inbox signing receive subscribe newsletter newsletters policy journalism subscriber limit free consider alerts updates")),
-    Cue("video or audio player", PLAYER, _words("playback watched watch replay listen share javascript powered hide video videos copy autoplay")),
+    Cue("video or audio player", PLAYER, _words("playback watched watch replay listen share javascript powered hide video videos copy autoplay now playing")),
     Cue("video or audio player", PLAY_BUTTON, _words("play"), also=_words("click press tap")),
     Cue(
         "disclaimer or publishing note",
@@ -367,7 +375,8 @@ STRONG_CUES: tuple[Cue, ...] = (
         _words(
             "expressed reflect represent views published appeared ran reprinted reproduced republished redistributed copied "
             "permission possible grant acknowledgments acknowledgements acknowledgment acknowledgement transcript "
-            "corrections correction developing revised accuracy standards note part produced collaboration editor"
+            "corrections correction developing revised accuracy standards note part produced collaboration editor appears "
+            "disclosure disclosures"
         ),
     ),
     Cue(
@@ -427,7 +436,7 @@ SHORT_CUES: tuple[Cue, ...] = (
 
 # "Clarence Page is a columnist for ...", "Andrew C. McCarthy (@x) is a senior fellow at ...": a
 # full name (not a pronoun, not "Mr. Smith" as the story would call someone), then a role.
-_PERSON = r"(?!(?:It|This|That|There|The|He|She|They|We|You|Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\b)[A-Z][\w'’-]+(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3}"
+_PERSON = r"(?!(?:It|This|That|There|The|He|She|They|We|You|Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\b)(?:[A-Z][\w'’-]+|(?:[A-Z]\.){2,3})(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3}"
 _ROLE = (
     r"(?i:columnist|contributor|correspondent|reporter|writer|editor|author|professor|fellow|lecturer|researcher|"
     r"analyst|director|founder|co-founder|president|chair|chairman|chairwoman|chief executive|host|commentator|journalist|"

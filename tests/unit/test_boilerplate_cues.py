@@ -368,3 +368,38 @@ def test_bio_shapes_from_parts_f_g_and_h(bio):
 def test_news_about_a_person_in_the_last_lines_is_not_a_bio():
     line = "Jane Roe, the director of the state agency, is under investigation by the inspector general."
     assert line not in removed(STORY + [line])
+
+
+# --- stop 21: after part I was scored blind (0.670) ---
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("Share this: Twitter", "navigation"),
+        ("Read related Tribune coverage", "navigation"),
+        ("10 Min read time Share:", "timestamp"),
+        ("Originally published Oct. 17, 10:28 a.m. PT.", "timestamp"),
+        ("Now playing: Watch this: Senators question the platform's chief", "video or audio player"),
+        ("Download our app on your iPhone or Android! Every story at your fingertips.", "newsletter or subscription promotion"),
+        ("Support the Review! Join our new membership program today.", "newsletter or subscription promotion"),
+        ("Joining is free! Sign up now to get every video as soon as it is released.", "newsletter or subscription promotion"),
+        ("iPhone: http://example.com/app", "bare link"),
+        ("*This article appears in the May 11, 2020, issue of the magazine. Subscribe Now!", "disclaimer or publishing note"),
+        ("Disclosure: The university has been a financial supporter of this newsroom.", "disclaimer or publishing note"),
+        ("(c) 2020 Jane Roe", "photo caption or credit"),
+    ],
+)
+def test_cues_after_part_i(line, reason):
+    assert line_cue(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(c) Value perceptions: we distance ourselves from groups we think value harm differently than we do.",
+        "Join our unified campaign, a kindness crusade: we promise to examine our own divisive behavior this year.",
+    ],
+)
+def test_list_items_and_the_author_s_own_appeal_stay(line):
+    assert line_cue(line) is None
