@@ -286,8 +286,15 @@ def _judge_repeated_captions(lines: Sequence[str], reasons: list[str | None]) ->
             reasons[index - 1] = "caption repeated"
 
 
-# A pull quote reworded from its paragraph keeps at least this share of its words, in order.
+# A pull quote reworded from its paragraph keeps at least this share of its words, in order,
+# and has at least this many content words (fewer may be a common phrase).
 PULL_QUOTE_MIN_SHARE = 0.8
+PULL_QUOTE_MIN_CONTENT_WORDS = 5
+# A quotation standing alone counts from this many words; the paragraph it repeats is longer by at least this many.
+PULL_QUOTE_QUOTED_MIN_WORDS = 5
+PULL_QUOTE_SOURCE_EXTRA_WORDS = 5
+# "“It feels like a collision is inevitable.”": a line that is one quotation.
+_QUOTED_LINE = re.compile(r"^\s*[\"“‘'][^\"“”]+[\"”’']\s*$")
 
 
 def _judge_pull_quotes(lines: Sequence[str], reasons: list[str | None]) -> None:
@@ -332,16 +339,10 @@ def _judge_pull_quotes(lines: Sequence[str], reasons: list[str | None]) -> None:
         above = [entry for entry in paragraphs if entry[0] < index and entry[1] >= words + PULL_QUOTE_SOURCE_EXTRA_WORDS]
         if quoted and any(text in normalised[other] for other, *_ in above):
             reasons[index] = "pull quote (repeats the article)"
-        elif words >= PULL_QUOTE_MIN_WORDS and len(content_words(line)) >= 5:
+        elif words >= PULL_QUOTE_MIN_WORDS and len(content_words(line)) >= PULL_QUOTE_MIN_CONTENT_WORDS:
             tokens = text.split()
             if any(_reworded_in(tokens, paragraph, vocabulary) for _, _, paragraph, vocabulary in above):
                 reasons[index] = "pull quote (repeats the article)"
-
-
-# "“It feels like a collision is inevitable.”": a line that is one quotation.
-_QUOTED_LINE = re.compile(r"^\s*[\"“‘'][^\"“”]+[\"”’']\s*$")
-PULL_QUOTE_QUOTED_MIN_WORDS = 5
-PULL_QUOTE_SOURCE_EXTRA_WORDS = 5
 
 
 def _reworded_in(tokens: list[str], paragraph: list[str], vocabulary: frozenset[str]) -> bool:
