@@ -1,4 +1,4 @@
-"""Article text and metadata out of an HTML page: trafilatura first, readability as the fallback."""
+"""Article text and metadata out of an HTML page: trafilatura first, readability as the fallback, and a split body read whole."""
 
 from __future__ import annotations
 
@@ -16,6 +16,18 @@ MIN_ARTICLE_CHARS = 200
 
 # A prose line has at least this many words; menus and link lists have fewer per line.
 _MIN_PROSE_WORDS = 6
+
+# Some layouts split an article's body into several containers of one class, with an ad or a
+# sidebar between them (Wired's "body__container"); trafilatura, favouring precision, keeps
+# the first. A later container of the same tag and class joins the text when the first holds
+# at least `_BODY_MIN_PARAGRAPHS` of the extracted paragraphs (it is the body, not a teaser
+# box) and the later one at least `_CONTINUATION_MIN_PARAGRAPHS` new paragraphs of running
+# prose (a lone quote or a row of linked headlines is not the article going on).
+_BODY_MIN_PARAGRAPHS = 3
+_CONTINUATION_MIN_PARAGRAPHS = 2
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+# Paragraphs inside these belong to page furniture kept beside the body (pull quotes, captions).
+_ASIDE_TAGS = frozenset({"aside", "figure", "figcaption", "nav", "footer"})
 
 
 @dataclass(frozen=True)
@@ -50,6 +62,60 @@ def _readability_or_none(html: str) -> tuple[str, str | None]:
         return "", None
 
 
+def _is_running_prose(text: str) -> bool:
+    return len(text.split()) >= _MIN_PROSE_WORDS and bool(_SENTENCE_END.search(text))
+
+
+def _paragraphs(container: lxml_html.HtmlElement) -> list[str]:
+    """The container's paragraph texts, whitespace collapsed, without those set aside in it."""
+    texts = []
+    for paragraph in container.iter("p"):
+        if any(ancestor.tag in _ASIDE_TAGS for ancestor in paragraph.iterancestors()):
+            continue
+        text = " ".join(paragraph.text_content().split())
+        if text:
+            texts.append(text)
+    return texts
+
+
+def continue_split_body(html: str, text: str) -> str:
+    """The extracted text with the rest of a body that the page split into same-class containers.
+
+    The continuation goes in after the last extracted paragraph of the first container.
+    """
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    anchor = next((line for line in lines if _is_running_prose(line)), None)
+    if anchor is None:
+        return text
+    try:
+        tree = lxml_html.fromstring(html)
+    except (lxml_html.etree.ParserError, ValueError):
+        return text
+    home = next((p.getparent() for p in tree.iter("p") if " ".join(p.text_content().split()) == anchor), None)
+    if home is None or not home.get("class"):
+        return text
+    have = set(lines)
+    home_paragraphs = [paragraph for paragraph in _paragraphs(home) if paragraph in have]
+    if len(home_paragraphs) < _BODY_MIN_PARAGRAPHS:
+        return text
+    after_home = False
+    added: list[str] = []
+    for element in tree.iter(home.tag):
+        if element is home:
+            after_home = True
+            continue
+        if not after_home or element.get("class") != home.get("class") or home in element.iterancestors():
+            continue
+        new = [paragraph for paragraph in _paragraphs(element) if paragraph not in have and len(paragraph.split()) >= _MIN_PROSE_WORDS]
+        if sum(_is_running_prose(paragraph) for paragraph in new) >= _CONTINUATION_MIN_PARAGRAPHS:
+            added.extend(new)
+            have.update(new)
+    if not added:
+        return text
+    last = max(index for index, line in enumerate(lines) if line == home_paragraphs[-1])
+    return "\n".join(lines[: last + 1] + added + lines[last + 1 :])
+
+
 def extract_page(html: str, url: str | None = None) -> ExtractedPage | None:
     """The page's article, or None when neither extractor finds one of MIN_ARTICLE_CHARS."""
     try:
@@ -59,6 +125,7 @@ def extract_page(html: str, url: str | None = None) -> ExtractedPage | None:
         result = None
     text = (result.text or "").strip() if result is not None else ""
     if prose_chars(text) >= MIN_ARTICLE_CHARS and result is not None:
+        text = continue_split_body(html, text)
         return ExtractedPage(text, result.title, result.author, result.date, result.sitename, "trafilatura")
     fallback_text, fallback_title = _readability_or_none(html)
     if prose_chars(fallback_text) >= MIN_ARTICLE_CHARS:
