@@ -18,8 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from ..cluster.features import idf
-from .sentences import Sentence, stopwords, words_of, stem
+from .sentences import Sentence
 
 # Cosine of two sentences' weighted content words above which they state the same thing.
 SAME_CLAIM = 0.35
@@ -44,7 +43,11 @@ class Alignment:
         return sorted(pairs, key=lambda pair: (-pair[1], pair[0]))
 
     def score(self, a: int, b: int) -> float:
-        return float(self.similarity[a, b])
+        # A search in the row's sorted columns: scipy's own indexing checks its arguments at
+        # about 30 µs a call, and a story's claims and summary ask tens of thousands of times.
+        begin, end = self.similarity.indptr[a], self.similarity.indptr[a + 1]
+        position = begin + int(np.searchsorted(self.similarity.indices[begin:end], b))
+        return float(self.similarity.data[position]) if position < end and self.similarity.indices[position] == b else 0.0
 
     def locate(self, source_id: str, offset: int) -> int | None:
         """The index of the article's sentence that holds a character offset (or ends just before it)."""
@@ -61,21 +64,9 @@ class Alignment:
         return index if offset < self.sentences[index].end + 1 else None
 
 
-def _weights(sentence: Sentence) -> dict[str, float]:
-    stop = stopwords()
-    weights: dict[str, float] = {}
-    for token in sentence.tokens or words_of(sentence.text):
-        if token in stop or (len(token) < 2 and not token.isdigit()):
-            continue
-        key = stem(token)
-        weight = 2.0 if token.isdigit() else idf(token)
-        weights[key] = max(weights.get(key, 0.0), weight)
-    return weights
-
-
 def align(sentences: list[Sentence]) -> Alignment:
     """Pairwise cosine similarity of the sentences (only pairs that share a word are stored)."""
-    weighted = [_weights(sentence) for sentence in sentences]
+    weighted = [sentence.weights for sentence in sentences]
     frequency: dict[str, int] = {}
     for weights in weighted:
         for key in weights:
@@ -94,4 +85,5 @@ def align(sentences: list[Sentence]) -> Alignment:
     norms[norms == 0] = 1.0
     matrix = sparse.diags(1.0 / norms) @ matrix
     similarity = (matrix @ matrix.T).tocsr()
+    similarity.sort_indices()
     return Alignment(sentences, similarity)

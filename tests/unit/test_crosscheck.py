@@ -140,3 +140,35 @@ def test_building_a_brief_loads_neither_nltk_nor_spacy():
         "print('ok')"
     )
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "ok"
+
+
+def test_an_articles_sentences_are_split_once_and_handed_out_as_fresh_lists():
+    text = "Floods hit the northern province on Monday, killing dozens of people. Rescue teams reached the villages by boat."
+    first = split_sentences("cache-a", text)
+    first.clear()
+    again = split_sentences("cache-a", text)
+    assert [s.text for s in again] == ["Floods hit the northern province on Monday, killing dozens of people.", "Rescue teams reached the villages by boat."]
+    assert again[0] is split_sentences("cache-a", text)[0]  # the same sentence object: its weights are computed once
+    assert split_sentences("cache-b", text)[0].source_id == "cache-b"  # keyed by article as well as text
+    assert [s.text for s in split_sentences("cache-a", text, min_words=8)] == [again[0].text]
+
+
+def test_a_sentences_weights_favour_rare_words_and_numbers():
+    sentence = split_sentences("w", "The minister said 27 people were evacuated from Qarabagh.")[0]
+    weights = sentence.weights
+    assert sentence.weights is weights
+    assert "the" not in weights and "said" not in weights  # stopwords carry no weight
+    assert weights["27"] == 2.0 and weights["qarabagh"] > weights["minist"] > 0
+
+
+def test_alignment_scores_are_the_similarity_matrix():
+    texts = {
+        "a": "Floods hit the northern province on Monday, killing dozens of people. The army sent helicopters.",
+        "b": "Floods hit the northern province on Monday and rescue teams reached villages by boat. Schools stay closed today.",
+    }
+    alignment = align([s for source, text in texts.items() for s in split_sentences(source, text)])
+    dense = alignment.similarity.toarray()
+    assert any(dense[0, j] == 0 for j in range(len(dense)))  # a pair sharing no word is not stored
+    for i in range(len(dense)):
+        for j in range(len(dense)):
+            assert alignment.score(i, j) == dense[i, j]
