@@ -98,6 +98,8 @@ def continue_split_body(html: str, text: str) -> str:
     home_paragraphs = [paragraph for paragraph in _paragraphs(home) if paragraph in have]
     if len(home_paragraphs) < _BODY_MIN_PARAGRAPHS:
         return text
+    # A page that prints the next story in full (infinite scroll) puts it in an <article> of its own.
+    story = next((ancestor for ancestor in home.iterancestors() if ancestor.tag == "article"), None)
     after_home = False
     added: list[str] = []
     for element in tree.iter(home.tag):
@@ -105,6 +107,8 @@ def continue_split_body(html: str, text: str) -> str:
             after_home = True
             continue
         if not after_home or element.get("class") != home.get("class") or home in element.iterancestors():
+            continue
+        if story is not None and story not in element.iterancestors():
             continue
         new = [paragraph for paragraph in _paragraphs(element) if paragraph not in have and len(paragraph.split()) >= _MIN_PROSE_WORDS]
         if sum(_is_running_prose(paragraph) for paragraph in new) >= _CONTINUATION_MIN_PARAGRAPHS:

@@ -73,6 +73,12 @@ def test_a_lone_quote_or_a_pull_quote_is_not_the_body():
     assert continue_split_body(page(lone), "\n".join(FIRST)) == "\n".join(FIRST)
 
 
+def test_the_next_story_printed_in_its_own_article_element_is_left_out():
+    html = page("</article><article>" + continuation())
+    assert continue_split_body(html, "\n".join(FIRST)) == "\n".join(FIRST)
+    assert continue_split_body(page(continuation()), "\n".join(FIRST)).split("\n") == FIRST + SECOND
+
+
 def test_a_container_of_a_different_class_is_left_out():
     other = '<div class="related">' + "".join(f"<p>{text}</p>" for text in SECOND) + "</div>"
     assert continue_split_body(page(other), "\n".join(FIRST)) == "\n".join(FIRST)
