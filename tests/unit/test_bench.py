@@ -4,6 +4,8 @@ import json
 import os
 from pathlib import Path
 
+import pytest
+
 from newsfusion.bench import percentile
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -32,6 +34,7 @@ def test_bench_json_has_the_contract_keys(cli, tmp_path):
     # Shared library pages counted once: PSS is below the summed RSS (given where the kernel has smaps_rollup).
     if Path("/proc/self/smaps_rollup").exists():
         assert 0 < report["peak_pss_mb"] < report["peak_rss_mb"]
+    assert 0 <= report["sampler_cpu_s"] < report["seconds"]  # the sampler's own cost, reported
     # Where the CPU went: the extract workers did the extraction, on the clock.
     cpu = report["cpu_s_by_process"]
     assert {"main", "extract", "brief"} <= set(cpu) and cpu["extract"] > 0.5
@@ -96,6 +99,27 @@ def test_peak_memory_counts_the_workers_too():
     assert by_role["holder"] >= 180 and by_role["main"] < memory.peak_mb
 
 
+def test_pss_is_read_on_growth_every_few_seconds_and_at_the_end(monkeypatch):
+    import newsfusion.bench as bench
+
+    if not Path("/proc/self/status").exists():
+        pytest.skip("no /proc here")
+    read_at = set()  # the samples that read PSS (once for each process of ours)
+    memory = bench.RssSampler(workers=1)
+    monkeypatch.setattr(bench, "_pss_kb", lambda entry: read_at.add(memory._samples) or 1000)
+    reads = read_at
+    for _ in range(2 * bench.RssSampler.PSS_EVERY):
+        memory._sample()
+    assert len(reads) == 3  # the first sample (growth from nothing), then every PSS_EVERY samples
+    ballast = bytearray(2 * bench.RssSampler.PSS_STEP_KB * 1024)
+    ballast[:: 4096] = b"x" * len(ballast[:: 4096])  # touch every page: resident
+    memory._sample()
+    assert len(reads) == 4  # grown by more than a step
+    memory._sample(final=True)
+    assert len(reads) == 5 and memory.peak_pss_mb == round(1000 / 1024, 1)
+    del ballast
+
+
 def _hold_memory(megabytes, ready, release):
     block = bytearray(megabytes * 1024 * 1024)
     for i in range(0, len(block), 4096):  # touch every page so it is resident
@@ -132,6 +156,7 @@ def test_extract_stage_bench_reports_rate_cpu_and_memory(cli, tmp_path):
     assert report["peak_rss_mb"] > 100 and len(report["each_run"]) == 1
     if Path("/proc/self/smaps_rollup").exists():
         assert 0 < report["peak_pss_mb"] < report["peak_rss_mb"]
+    assert 0 <= report["sampler_cpu_s"] < report["seconds"]  # the sampler's own cost, reported
     result = cli("bench", "--stage", "extract", "--corpus", corpus, "--limit", "41")
     assert result.code == 0, result.err
     assert "articles/s" in result.out and "ms of one core per article" in result.out
