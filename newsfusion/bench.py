@@ -62,14 +62,19 @@ def peak_rss_mb(workers: int = 0) -> float:
     return (own + workers * child) / 1024
 
 
-def _cpu_ticks(process: Path) -> int | None:
-    """User + system CPU time of a /proc process entry, in clock ticks (None if it is gone)."""
+def _stat_fields(process: Path) -> list[str] | None:
+    """The fields of a /proc process entry's stat line from field 3 (state) on (None if it is gone)."""
     try:
         stat = (process / "stat").read_text()
     except OSError:
         return None
-    fields = stat.rsplit(")", 1)[-1].split()  # after the command name, which may hold spaces
-    return int(fields[11]) + int(fields[12])  # utime and stime, fields 14 and 15 of proc(5)
+    return stat.rsplit(")", 1)[-1].split()  # after the command name, which may hold spaces
+
+
+def _cpu_ticks(process: Path) -> int | None:
+    """User + system CPU time of a /proc process entry, in clock ticks (None if it is gone)."""
+    fields = _stat_fields(process)
+    return int(fields[11]) + int(fields[12]) if fields else None  # utime and stime, fields 14 and 15 of proc(5)
 
 
 def _roles_of(pids: Any, roles: dict[int, str]) -> list[tuple[int, str]]:
@@ -93,7 +98,7 @@ def _pss_kb(process: Path) -> int | None:
 class RssSampler:
     """The peak, over a run, of the summed resident memory of this process and its children.
 
-    A thread reads /proc five times a second. Without /proc it reports `peak_rss_mb(workers)`.
+    A thread reads /proc five times a second (looking for new children once a second). Without /proc it reports `peak_rss_mb(workers)`.
     Summed RSS counts a page shared by several processes (the code of numpy, scipy and
     spaCy's libraries, mapped from the same files) once in each; the summed PSS counts it
     once in all, split among them, so it is what the run takes from the machine. Both peaks
@@ -108,6 +113,9 @@ class RssSampler:
     # reading, and at the end: the peak PSS reported may be up to about that step low.
     PSS_EVERY = 25
     PSS_STEP_KB = 32 * 1024
+    # Finding the children means reading every process's stat line (74 processes here, about
+    # 5 ms); it is done every `DISCOVER_EVERY` samples (1 s), and the processes known read in between.
+    DISCOVER_EVERY = 5
 
     def __init__(self, workers: int):
         self.workers = workers
@@ -119,6 +127,7 @@ class RssSampler:
         self.sampler_cpu_s = 0.0  # this sampler's own CPU time, taken off the main process's
         self._samples = 0
         self._pss_read_at_kb = 0  # the RSS sum when PSS was last read
+        self._known: list[Path] = []  # this process and its children, as last found
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="rss-sampler", daemon=True)
         self._proc = Path("/proc")
@@ -132,7 +141,7 @@ class RssSampler:
         if self._thread.is_alive():
             self._stop.set()
             self._thread.join()
-            self._sample(final=True)
+            self._sample(full=True)
 
     @property
     def peak_mb(self) -> float:
@@ -148,29 +157,38 @@ class RssSampler:
             self._sample()
             self.sampler_cpu_s += time.thread_time() - started
 
-    def _sample(self, final: bool = False) -> None:
-        me = os.getpid()
+    def _discover(self) -> list[Path]:
+        """This process's /proc entry and its children's."""
+        me = str(os.getpid())
+        children = []
+        for entry in self._proc.iterdir():
+            if entry.name.isdigit() and entry.name != me:
+                fields = _stat_fields(entry)
+                if fields is not None and fields[1] == me:  # the parent's pid, field 4 of proc(5)
+                    children.append(entry)
+        return [self._proc / me, *children]
+
+    def _sample(self, full: bool = False) -> None:
+        """Read the memory and CPU of this process and its children; `full` looks for children anew and reads PSS."""
+        if full or not self._known or self._samples % self.DISCOVER_EVERY == 0:
+            self._known = self._discover()
         total = 0
         ours = []
-        for entry in self._proc.iterdir():
-            if not entry.name.isdigit():
-                continue
+        for entry in self._known:
             try:
                 status = (entry / "status").read_text()
             except OSError:  # the process ended meanwhile
                 continue
-            fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+            resident = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
             pid = int(entry.name)
-            if pid == me or fields.get("PPid", "").strip() == str(me):
-                resident = int(fields.get("VmRSS", "0 kB").split()[0])
-                total += resident
-                ours.append(entry)
-                self.peak_kb_by_pid[pid] = max(self.peak_kb_by_pid.get(pid, 0), resident)
-                ticks = _cpu_ticks(entry)
-                if ticks is not None:
-                    self.cpu_ticks_by_pid[pid] = ticks
+            total += resident
+            ours.append(entry)
+            self.peak_kb_by_pid[pid] = max(self.peak_kb_by_pid.get(pid, 0), resident)
+            ticks = _cpu_ticks(entry)
+            if ticks is not None:
+                self.cpu_ticks_by_pid[pid] = ticks
         self._samples += 1
-        if final or total >= self._pss_read_at_kb + self.PSS_STEP_KB or self._samples % self.PSS_EVERY == 0:
+        if full or total >= self._pss_read_at_kb + self.PSS_STEP_KB or self._samples % self.PSS_EVERY == 0:
             self._pss_read_at_kb = total
             shares = [_pss_kb(entry) for entry in ours]
             if shares and None not in shares:
@@ -180,7 +198,7 @@ class RssSampler:
     def mark_cpu(self) -> None:
         """Start counting CPU time from now (model loading before the clock is left out)."""
         if self._thread.is_alive():
-            self._sample()
+            self._sample(full=True)  # every worker started by now gets its base
             self.cpu_base = dict(self.cpu_ticks_by_pid)
             self.sampler_cpu_s = 0.0
 

@@ -90,7 +90,7 @@ def test_peak_memory_counts_the_workers_too():
         assert ready.wait(30)
         import time
 
-        time.sleep(3 * RssSampler.PERIOD_S)
+        time.sleep((RssSampler.DISCOVER_EVERY + 2) * RssSampler.PERIOD_S)  # found within a second, then sampled
         release.set()
         child.join()
     own = int(Path("/proc/self/status").read_text().split("VmRSS:")[1].split()[0]) / 1024
@@ -115,7 +115,7 @@ def test_pss_is_read_on_growth_every_few_seconds_and_at_the_end(monkeypatch):
     ballast[:: 4096] = b"x" * len(ballast[:: 4096])  # touch every page: resident
     memory._sample()
     assert len(reads) == 4  # grown by more than a step
-    memory._sample(final=True)
+    memory._sample(full=True)
     assert len(reads) == 5 and memory.peak_pss_mb > 0
     del ballast
 
