@@ -98,10 +98,11 @@ def _pss_kb(process: Path) -> int | None:
 class RssSampler:
     """The peak, over a run, of the summed resident memory of this process and its children.
 
-    A thread reads /proc five times a second (looking for new children once a second). Without /proc it reports `peak_rss_mb(workers)`.
-    Summed RSS counts a page shared by several processes (the code of numpy, scipy and
-    spaCy's libraries, mapped from the same files) once in each; the summed PSS counts it
-    once in all, split among them, so it is what the run takes from the machine. Both peaks
+    A thread reads /proc five times a second (looking for new children once a second).
+    Without /proc it reports `peak_rss_mb(workers)`. Summed RSS counts a page shared by
+    several processes (the code of numpy, scipy and spaCy's libraries, mapped from the same
+    files) once in each; the summed PSS counts it once in all, split among them, so it is
+    what the run takes from the machine. Both peaks
     are kept; PSS is None where the kernel does not give it (before Linux 4.14, or no /proc).
     """
 
