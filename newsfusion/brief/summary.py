@@ -16,12 +16,12 @@ its first sentences, which is what a single report's summary should be.
 from __future__ import annotations
 
 import heapq
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from ..cluster.features import is_background
 from ..crosscheck.align import NEAR_REPEAT, SAME_CLAIM, Alignment
-from ..crosscheck.sentences import Sentence, stem, stopwords, words_of
 
 DEFAULT_WORDS = 120
 # Sentences shorter than this say too little to summarise a story, longer ones are run-ons.
@@ -50,17 +50,6 @@ class SummarySentence:
         return {"text": self.text, "citations": list(self.citations), "spans": list(self.spans)}
 
 
-def _concepts(sentence: Sentence) -> set[tuple[str, str]]:
-    stop = stopwords()
-    tokens = sentence.tokens or words_of(sentence.text)
-    pairs = set()
-    for a, b in zip(tokens, tokens[1:]):
-        if a in stop and b in stop:
-            continue
-        pairs.add((stem(a), stem(b)))
-    return pairs
-
-
 def summarize(
     alignment: Alignment,
     groups: dict[str, str],
@@ -75,15 +64,19 @@ def summarize(
     which the single-source summary skips.
     """
     all_sentences = alignment.sentences
-    sizes = [len(sentence.text.split()) for sentence in all_sentences]
-    concepts = [_concepts(sentence) for sentence in all_sentences]
-    users: dict[tuple[str, str], set[str]] = {}
+    sizes = [sentence.size for sentence in all_sentences]
+    concepts = [sentence.bigrams for sentence in all_sentences]
+    # A concept's weight is the number of independent sources that use it: the union of each
+    # source's concepts, then counted over sources.
+    by_group: dict[str, set[tuple[str, str]]] = {}
     for sentence, found in zip(all_sentences, concepts):
-        for concept in found:
-            users.setdefault(concept, set()).add(groups[sentence.source_id])
+        by_group.setdefault(groups[sentence.source_id], set()).update(found)
+    users: Counter[tuple[str, str]] = Counter()
+    for found in by_group.values():
+        users.update(found)
     group_count = len(set(groups.values()))
     floor = min_concept_sources(group_count)
-    weight = {concept: len(sources) for concept, sources in users.items() if len(sources) >= floor}
+    weight = {concept: sources for concept, sources in users.items() if sources >= floor}
     # Background ("In 2020, Azerbaijan regained ...") is not what happened: it stays out.
     eligible = [
         i

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .material import Material, StoryArticle
@@ -52,6 +53,7 @@ class Candidate:
     found_by: str  # scare_quote, cue, naming, loaded_place
 
 
+@lru_cache(maxsize=4096)
 def _term_pattern(term: str) -> re.Pattern[str]:
     words = re.findall(r"[\w]+(?:-[\w]+)*", term.lower())
     parts = []
@@ -81,8 +83,48 @@ def _family(term: str) -> str:
     return first[0][: max(5, len(first[0]) - 3)] if first else term.lower()
 
 
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    return [(match.start(), match.end()) for match in _QUOTED.finditer(text)]
+# Articles whose quoted spans and own candidate terms a process keeps: a story's brief is
+# rebuilt from the same articles each time one joins it (as `sentences.SPLIT_CACHE_ARTICLES`).
+TEXT_CACHE_ARTICLES = 512
+
+
+@lru_cache(maxsize=TEXT_CACHE_ARTICLES)
+def _quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((match.start(), match.end()) for match in _QUOTED.finditer(text))
+
+
+@lru_cache(maxsize=TEXT_CACHE_ARTICLES)
+def _text_candidates(text: str) -> tuple[tuple[str, str], ...]:
+    """(term, how found) of the candidates an article's text gives on its own: scare quotes, cues, loaded places."""
+    found = []
+    for match in _QUOTED.finditer(text):
+        inner = (match.group(1) or match.group(2) or "").strip()
+        words = inner.split()
+        if not 1 <= len(words) <= MAX_TERM_WORDS or re.search(r"[,.;:!?]", inner) or inner[:1].isdigit():
+            continue
+        if all(word[:1].isupper() for word in words) and len(words) > 1:
+            continue  # a title or a name in quotes, not a term
+        if words[0].lower() in stopwords():
+            continue  # a fragment of a statement ("in the strongest terms"), not a term
+        found.append((inner, "scare_quote"))
+    for match in _CUE.finditer(text):
+        words = []
+        for word in match.group(1).split():
+            if word.lower() in _CUE_STOP:
+                break
+            words.append(word)
+        if words:
+            found.append((" ".join(words), "cue"))
+    for match in _LOADED_PLACE.finditer(text):
+        if match.group(1) not in _NEUTRAL_PARTICIPLES:
+            found.append((match.group(0), "loaded_place"))
+    return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def _bounded(name: str) -> re.Pattern[str]:
+    """The name as a whole word (not inside a longer word or hyphenated compound)."""
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
 
 
 def _candidates(material: Material) -> list[Candidate]:
@@ -96,38 +138,22 @@ def _candidates(material: Material) -> list[Candidate]:
         if key not in found:
             found[key] = Candidate(term, how)
 
-    places = {form for form, resolution in material.resolutions.items() if resolution.type in {"PLACE", "GPE", "LOC"}}
+    names: list[str] | None = None
     for article in material.articles:
         text = article.text
-        for match in _QUOTED.finditer(text):
-            inner = (match.group(1) or match.group(2) or "").strip()
-            words = inner.split()
-            if not 1 <= len(words) <= MAX_TERM_WORDS or re.search(r"[,.;:!?]", inner) or inner[:1].isdigit():
-                continue
-            if all(word[:1].isupper() for word in words) and len(words) > 1:
-                continue  # a title or a name in quotes, not a term
-            if words[0].lower() in stopwords():
-                continue  # a fragment of a statement ("in the strongest terms"), not a term
-            add(inner, "scare_quote")
-        for match in _CUE.finditer(text):
-            words = []
-            for word in match.group(1).split():
-                if word.lower() in _CUE_STOP:
-                    break
-                words.append(word)
-            if words:
-                add(" ".join(words), "cue")
-        for match in _LOADED_PLACE.finditer(text):
-            if match.group(1) not in _NEUTRAL_PARTICIPLES:
-                add(match.group(0), "loaded_place")
+        for term, how in _text_candidates(text):
+            add(term, how)
         for match in _TERM_FOR.finditer(text):
             sentence_start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
             sentence = text[sentence_start : match.end()]
             referent = match.group(1)
-            for name in sorted(places | set(material.resolutions)):
+            if names is None:
+                places = {form for form, resolution in material.resolutions.items() if resolution.type in {"PLACE", "GPE", "LOC"}}
+                names = sorted(places | set(material.resolutions))
+            for name in names:
                 if name == referent or len(name) < 4 or name not in sentence:
                     continue  # the substring test first: a regex per name per article is slow
-                bounded = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+                bounded = _bounded(name)
                 if not bounded.search(sentence):
                     continue
                 users = sum(1 for other in material.articles if name in other.text and bounded.search(other.text))
@@ -136,7 +162,7 @@ def _candidates(material: Material) -> list[Candidate]:
     return list(found.values())
 
 
-def _voice(article: StoryArticle, start: int, end: int, quoted: list[tuple[int, int]]) -> str:
+def _voice(article: StoryArticle, start: int, end: int, quoted: tuple[tuple[int, int], ...]) -> str:
     if any(a <= start and end <= b for a, b in quoted):
         return "quoted"
     for quote in (article.extraction or {}).get("quotes", []):

@@ -8,8 +8,8 @@ except after abbreviations ("U.S.", "Gen.", "Jan.") and initials.
 A story's brief is rebuilt each time an article joins it, from the same articles as before
 plus the new one. So a process keeps the sentences of the articles it split last
 (`SPLIT_CACHE_ARTICLES` of them), and each sentence keeps the word weights the alignment
-asks of it: while the cache still holds the others, a rebuild splits and weighs only the new
-article. Most briefs are a story's first or second build, so the gain is modest (BENCHMARKS.md).
+asks of it and the bigrams the summary asks of it: while the cache still holds the others,
+a rebuild splits and weighs only the new article. Most briefs are a story's first or second build, so the gain is modest (BENCHMARKS.md).
 """
 
 from __future__ import annotations
@@ -69,6 +69,21 @@ class Sentence:
             weight = 2.0 if token.isdigit() else idf(token)
             weights[key] = max(weights.get(key, 0.0), weight)
         return weights
+
+    @cached_property
+    def bigrams(self) -> frozenset[tuple[str, str]]:
+        """Stemmed word bigrams whose words are not both stopwords: the summary's concepts."""
+        tokens = self.tokens or tuple(words_of(self.text))
+        stems = self.words if len(self.words) == len(tokens) else tuple(stem(token) for token in tokens)
+        stop = stopwords()
+        stopped = [token in stop for token in tokens]
+        pairs = zip(stems, stems[1:])
+        return frozenset(pair for pair, first, second in zip(pairs, stopped, stopped[1:]) if not (first and second))
+
+    @cached_property
+    def size(self) -> int:
+        """Words as a reader counts them (split at spaces)."""
+        return len(self.text.split())
 
 
 @lru_cache(maxsize=1)
@@ -151,7 +166,7 @@ def _split_sentences(source_id: str, text: str, min_words: int) -> tuple[Sentenc
         tokens = [sys.intern(token) for token in words_of(body)]
         if len(tokens) < min_words:
             continue
-        stems = tuple(stem(token) for token in tokens)
+        stems = tuple(map(stem, tokens))
         content = frozenset(s for token, s in zip(tokens, stems) if token not in stop and (len(token) > 1 or token.isdigit()))
         sentences.append(Sentence(source_id, len(sentences), start, end, body, stems, content, tuple(tokens)))
     return tuple(sentences)

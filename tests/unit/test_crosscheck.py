@@ -172,3 +172,26 @@ def test_alignment_scores_are_the_similarity_matrix():
     for i in range(len(dense)):
         for j in range(len(dense)):
             assert alignment.score(i, j) == dense[i, j]
+
+
+def test_a_sentences_bigrams_are_its_stemmed_word_pairs_without_stopword_pairs():
+    sentence = split_sentences("b", "Officials said the floods destroyed bridges in the north.")[0]
+    assert sentence.bigrams is sentence.bigrams  # computed once
+    assert ("flood", "destroy") in sentence.bigrams and ("destroy", "bridg") in sentence.bigrams
+    assert ("in", "the") not in sentence.bigrams  # two stopwords say nothing
+    assert ("bridg", "in") in sentence.bigrams and ("the", "north") in sentence.bigrams  # one stopword is kept
+    assert len(sentence.bigrams) == 6
+    assert sentence.size == 9
+
+
+def test_a_naming_candidate_follows_each_storys_own_names_though_the_text_is_cached():
+    text = "Rebels held Artsakh, the Armenian term for Karabakh, until Monday. Artsakh leaders fled."
+    other = "Azerbaijan took Karabakh on Monday, the ministry said."
+
+    def terms(names):
+        rows = [row("a", text), row("b", other)]
+        rows[0]["extraction"]["entities"] = [{"text": name, "type": "GPE", "start": 0, "end": 1} for name in names]
+        return {r["term"] for r in find_framing(build_material(None, rows))}
+
+    assert "Artsakh" in terms(["Artsakh", "Karabakh"])
+    assert "Artsakh" not in terms(["Karabakh"])  # the same text, but this story's names do not include it
