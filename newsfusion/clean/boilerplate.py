@@ -398,6 +398,22 @@ def _is_link_like(line: str) -> bool:
     )
 
 
+# An introduction that announces links ("Here are links to more of the coverage we have:").
+_LINKS_ANNOUNCED = re.compile(r"\b(?:links?|coverage|stories|articles|headlines|reading|related|more (?:from|on))\b", re.IGNORECASE)
+
+
+def _introduces_a_list(lines: Sequence[str], reasons: list[str | None], index: int) -> bool:
+    """The line above is a kept paragraph ending in a colon, and it does not announce links."""
+    above = lines[index - 1] if index > 0 else ""
+    return (
+        index > 0
+        and reasons[index - 1] is None
+        and is_prose(above)
+        and above.rstrip().endswith(":")
+        and not _LINKS_ANNOUNCED.search(above)
+    )
+
+
 def _judge_link_lists(lines: Sequence[str], reasons: list[str | None]) -> None:
     """A run of headline-shaped lines inside the story is a list of links to other stories.
 
@@ -419,6 +435,12 @@ def _judge_link_lists(lines: Sequence[str], reasons: list[str | None]) -> None:
         )
         if not (seen_prose or labelled_run) or reasons[index] is not None or not _is_link_like(lines[index]):
             index += 1
+            continue
+        if _introduces_a_list(lines, reasons, index):
+            # A paragraph that ends in a colon introduces the lines under it (a song's verse, the
+            # points of a plan, the witnesses called): they are the story's, however headline-shaped.
+            while index < len(lines) and (reasons[index] is not None or _is_link_like(lines[index])):
+                index += 1
             continue
         run = [index]
         following = index + 1
@@ -524,6 +546,8 @@ def _judge_tail(lines: Sequence[str], reasons: list[str | None], prose: list[int
             continue
         if is_prose(line) or _LIST_ITEM.match(line) or line.rstrip().endswith(":") or any(ch.isdigit() for ch in line):
             return
+        if _signs_off_a_letter(lines, reasons, index):
+            return  # "Sincerely," and the name under it end a letter the story prints
         if (cues.NAMES_ONLY.match(line) or cues.NAME_AFFILIATION.match(line)) and word_count(line) <= 12:
             reasons[index] = "byline or footer"
             credits.bylines.append(line.strip(" –—-"))
@@ -537,6 +561,30 @@ def _judge_tail(lines: Sequence[str], reasons: list[str | None], prose: list[int
             reasons[index] = "unrelated headline"
         else:
             return
+
+
+# "Sincerely,", "Yours truly", "Best regards,": a letter's closing (open letters, letters to an editor).
+_VALEDICTION = re.compile(
+    r"^\W*(?:sincerely(?: yours)?|yours (?:truly|sincerely|faithfully)|respectfully(?: yours)?|(?:best |warm |kind )?regards|"
+    r"with (?:love|gratitude|respect)|in solidarity|cordially)\W*$",
+    re.IGNORECASE,
+)
+# A letter's signature under its closing: a name, a role, a place, a few words each.
+SIGNATURE_LINES = 2
+SIGNATURE_MAX_WORDS = 8
+
+
+def _signs_off_a_letter(lines: Sequence[str], reasons: list[str | None], index: int) -> bool:
+    """The line is a letter's closing, or one of the short signature lines right under it."""
+    if _VALEDICTION.match(lines[index]):
+        return True
+    if word_count(lines[index]) > SIGNATURE_MAX_WORDS:
+        return False
+    above = [i for i in range(index - 1, -1, -1) if reasons[i] is None][:SIGNATURE_LINES]
+    for position, i in enumerate(above):
+        if _VALEDICTION.match(lines[i]):
+            return all(word_count(lines[k]) <= SIGNATURE_MAX_WORDS for k in above[:position])
+    return False
 
 
 # What stands after the story: a line wedged between two of these at the end of the page is one too.

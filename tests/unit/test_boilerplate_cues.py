@@ -403,3 +403,37 @@ def test_cues_after_part_i(line, reason):
 )
 def test_list_items_and_the_author_s_own_appeal_stay(line):
     assert line_cue(line) is None
+
+
+# Allsides lines (Vox, record 31229; CNN, 8253; BBC, 3640): a paragraph that ends in a colon
+# introduces the headline-shaped lines under it, unless it announces links.
+OPTIONS = [
+    "There are all sorts of ways Trump could do this. Options, according to the experts, include:",
+    "Selling advanced weapons to other powers in East Asia, like Vietnam",
+    "Boosting the US military’s training mission with its Taiwanese counterparts",
+    "Sending a senior cabinet official on a high-profile visit to Taipei",
+]
+LINKS = [
+    "We'll sign off this live blog now, thanks for reading. Here are links to more of the coverage we already have:",
+    "Our main story: Supreme Court rulings on same-sex marriage hailed as historic victory",
+    "Details on the DOMA case: Supreme Court strikes down federal provision on same-sex marriage benefits",
+    "Gay celebrities who are married or engaged",
+]
+
+
+def test_lines_a_paragraph_introduces_with_a_colon_are_the_storys():
+    assert not set(removed(STORY + OPTIONS + STORY)) & set(OPTIONS)
+
+
+def test_lines_a_paragraph_announces_as_links_still_go():
+    gone = removed(STORY + LINKS + STORY)
+    assert gone.get(LINKS[1]) == gone.get(LINKS[2]) == "list of links to other stories"
+    without_colon = [OPTIONS[0].rstrip(":") + "."] + OPTIONS[1:]
+    assert set(removed(STORY + without_colon + STORY)) >= set(OPTIONS[1:3])  # the colon is what ties them
+
+
+def test_a_letters_closing_and_signature_stay_and_a_bare_name_after_the_story_goes():
+    letter = STORY + ["Yours sincerely", "Theresa May"]
+    assert removed(letter) == {}
+    assert removed(STORY + ["Theresa May"]) == {"Theresa May": "byline or footer"}
+    assert removed(STORY + ["Best regards,", "George", "Contributing: The Associated Press"]).keys() == {"Contributing: The Associated Press"}
