@@ -15,7 +15,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
 from ..types import Article, RemovedText
-from .boilerplate import OUTLET_LINE_MAX_WORDS, OUTLET_REPEAT_ARTICLES, is_prose, normalise_line, word_count
+from .boilerplate import OUTLET_LINE_MAX_WORDS, OUTLET_REPEAT_ARTICLES, is_headline_shaped, is_prose, normalise_line, word_count
+from .metadata import outlet_from_url
 
 TEMPLATE_REASON = "repeated in the outlet's other articles"
 
@@ -56,8 +57,29 @@ def _section_question(lines: list[str], position: int) -> bool:
     )
 
 
+# A sentence of this many words or fewer ("Right.", "Wow.", "Thank you.") is a reply in a
+# transcript, which a site's transcripts all print; furniture is longer or unpunctuated.
+SHORT_REPLY_WORDS = 2
+
+
+def _short_reply(line: str) -> bool:
+    return word_count(line) <= SHORT_REPLY_WORDS and not is_headline_shaped(line)
+
+
+def template_keys(article: Article) -> list[str]:
+    """Under whose name an article's lines are counted: its outlet, and its URL's site when that differs.
+
+    A site prints its furniture under every byline: the allsides `source` of a column is
+    often its writer ("S.E. Cupp", "Jesse Jackson"), while the page is the Chicago Sun-Times'.
+    A wire service prints its own on every site that runs its copy ("EDITOR'S NOTE — A look
+    at the veracity of claims by political figures." under the Associated Press).
+    """
+    keys = [name for name in (article.outlet, outlet_from_url(article.url)) if name]
+    return list(dict.fromkeys(keys))
+
+
 class OutletTemplates:
-    """Removes an outlet's template lines from its articles, in arrival order, and counts their lines.
+    """Removes an outlet's (or a site's) template lines from its articles, in arrival order, and counts their lines.
 
     Counts of the batch in flight are held in memory until `write()` stores them.
     """
@@ -72,20 +94,28 @@ class OutletTemplates:
         return {normalised: stored.get(key, 0) + self._pending.get((outlet, key), 0) for normalised, key in keys.items()}
 
     def apply(self, article: Article) -> Article:
-        """The article without the lines its outlet printed in earlier articles; then count its lines."""
-        if not article.outlet:
+        """The article without the lines its outlet or its site printed in earlier articles; then count its lines."""
+        names = template_keys(article)
+        if not names:
             return article
         kept = article.text.split("\n\n")
         every_line = kept + [item.text for item in article.removed]
         keys = countable_lines(every_line)
-        counts = self.counts(article.outlet, countable_lines(kept))
+        counted = countable_lines(kept)
+        counts: dict[str, int] = {}
+        for name in names:
+            for normalised, count in self.counts(name, counted).items():
+                counts[normalised] = max(counts.get(normalised, 0), count)
         template = {
             line
             for position, line in enumerate(kept)
-            if counts.get(normalise_line(line), 0) >= OUTLET_REPEAT_ARTICLES and not _section_question(kept, position)
+            if counts.get(normalise_line(line), 0) >= OUTLET_REPEAT_ARTICLES
+            and not _section_question(kept, position)
+            and not _short_reply(line)
         }
-        for key in set(keys.values()):
-            self._pending[(article.outlet, key)] += 1
+        for name in names:
+            for key in set(keys.values()):
+                self._pending[(name, key)] += 1
         if not template or len(template) == len(kept):
             return article
         removed = tuple(RemovedText(line, TEMPLATE_REASON) for line in kept if line in template)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..clean import OutletTemplates, clean_document, split_lines
+from ..clean.metadata import outlet_from_url
 from ..ingest.decode import decode_bytes
 from ..ingest.records import document_from_record, document_from_text
 from ..store import Store
@@ -76,14 +77,20 @@ def _golden_articles(goldens: list[Path]) -> dict[str, list[dict[str, Any]]]:
     return by_article
 
 
+def _names(record: dict[str, Any]) -> list[str]:
+    return list(dict.fromkeys(name for name in (record.get("source"), outlet_from_url(record.get("url"))) if name)) or [""]
+
+
 def evaluate_allsides(goldens: list[Path], corpus: Path) -> dict[str, Any]:
     """Line-removal precision and recall on the hand-labelled allsides lines of the given files, overall and per part."""
     labelled = _golden_articles(goldens)
     records = list(read_jsonl(require(corpus, "the allsides corpus (allsides-articles.jsonl.gz)")))
     position = {record["ID"]: index for index, record in enumerate(records)}
-    by_outlet: dict[str, list[int]] = defaultdict(list)
+    # The articles before each one that `OutletTemplates` counts under its names: same outlet, or same site.
+    by_name: dict[str, list[int]] = defaultdict(list)
     for index, record in enumerate(records):
-        by_outlet[record.get("source") or ""].append(index)
+        for name in _names(record):
+            by_name[name].append(index)
 
     tp = fp = fn = tn = 0
     per_part: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, fp, fn
@@ -92,7 +99,7 @@ def evaluate_allsides(goldens: list[Path], corpus: Path) -> dict[str, Any]:
     for article_id, entries in labelled.items():
         index = position[article_id]
         record = records[index]
-        earlier = [i for i in by_outlet[record.get("source") or ""] if i < index][-PRIOR_ARTICLES:]
+        earlier = sorted({i for name in _names(record) for i in [k for k in by_name[name] if k < index][-PRIOR_ARTICLES:]})
         with tempfile.TemporaryDirectory(prefix="newsfusion-eval-") as folder, Store(str(Path(folder) / "eval.db")) as store:
             templates = OutletTemplates(store)
             for prior in earlier:

@@ -90,6 +90,31 @@ def test_outlet_template_lines_are_learnt(cli, db, tmp_path):
     assert {"text": "Story Keeps Going Right Here", "reason": "repeated in the outlet's other articles"} in fourth["removed"]
 
 
+def test_a_sites_template_lines_are_learnt_across_its_columnists(cli, db, tmp_path):
+    # allsides names a column's writer as its source; the furniture is the newspaper's.
+    promo = "Columnists In-depth political coverage, sports analysis, entertainment reviews and cultural commentary."
+    writers = ["S.E. Cupp", "Jesse Jackson", "Lynn Sweet", "Neil Steinberg"]
+    records = [
+        {"id": f"c{i}", "source": writer, "url": f"https://chicago.suntimes.com/columnists/2020/{i}/column-{i}",
+         "text": f"{BODY[i % len(BODY)]}\n\n{promo}\n\n{BODY[(i + 2) % len(BODY)]} ({i})"}
+        for i, writer in enumerate(writers)
+    ]
+    ingest(cli, db, tmp_path, records)
+    with Store(db, read_only=True) as store:
+        assert promo in store.article("c2")["text"]  # printed by two earlier columns only
+        assert promo not in store.article("c3")["text"]
+
+
+def test_a_short_reply_every_transcript_prints_stays(cli, db, tmp_path):
+    records = [
+        {"id": f"t{i}", "source": "The Daily", "text": f"{BODY[i % len(BODY)]}\n\nRight.\n\n{BODY[(i + 2) % len(BODY)]} ({i})"}
+        for i in range(5)
+    ]
+    ingest(cli, db, tmp_path, records)
+    with Store(db, read_only=True) as store:
+        assert "Right." in store.article("t4")["text"]
+
+
 def test_a_recurring_question_heading_over_its_section_stays(cli, db, tmp_path):
     # An outlet's format repeats "What are the details?" in every article; the section under it is the story.
     records = [
