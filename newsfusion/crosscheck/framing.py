@@ -148,8 +148,7 @@ def _candidates(material: Material) -> list[Candidate]:
             sentence = text[sentence_start : match.end()]
             referent = match.group(1)
             if names is None:
-                places = {form for form, resolution in material.resolutions.items() if resolution.type in {"PLACE", "GPE", "LOC"}}
-                names = sorted(places | set(material.resolutions))
+                names = sorted(material.resolutions)  # every name of the story, places among them
             for name in names:
                 if name == referent or len(name) < 4 or name not in sentence:
                     continue  # the substring test first: a regex per name per article is slow
