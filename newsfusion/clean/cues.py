@@ -465,6 +465,17 @@ AUTHOR_BIO = re.compile(
     # "A guest columnist for POLITICO, Joe Scarborough hosts ...": the role first, then the name.
     rf"^[\W_]*(?:An?|The)\s(?:[\w'’.-]+\s){{0,4}}?{_ROLE}\s(?:for|at|with|of)\s[^,]{{2,60}},\s{_PERSON}\s(?:is|was|hosts|writes|has)\b"
 )
+# "Rand Paul is a Republican senator from Kentucky.", "Rep. Mike Rogers is an Alabama Republican.",
+# "Sen. Brian Schatz is a Democrat from Hawaii. Sen. Lisa Murkowski is a Republican from Alaska.":
+# the lawmaker who wrote an op-ed, one whole short sentence each (a news line goes on: "... who has
+# twice changed parties", "... after Sanders left the race").
+_LAWMAKER = (
+    rf"(?:(?:Sen|Rep|Gov)\.\s|(?:Senator|Representative|Congressman|Congresswoman)\s)?{_PERSON}\s(?:\([A-Z]-[\w. ]+\)\s)?"
+    r"is\san?\s(?:former\s|retired\s)?(?:[A-Z][a-z]+\s){0,2}(?:Republican|Democrat|Democratic|independent)"
+    r"(?:\s(?:senator|representative|congressman|congresswoman|governor|member of the [A-Z][\w.]*(?:\s(?:of\s)?[A-Z][\w.]*){0,5}))?"
+    r"(?:\sfrom\s[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})?\."
+)
+LAWMAKER_BIO = re.compile(rf"^[\W_]*{_LAWMAKER}(?:\s+{_LAWMAKER})*\s*$")
 # "Ascom is a global solutions provider ...", "ProPublica is a nonprofit newsroom that ...",
 # "About the Hoover Institution: ...": the publisher's or a company's standard description.
 ORGANISATION_BIO = re.compile(

@@ -437,3 +437,34 @@ def test_a_letters_closing_and_signature_stay_and_a_bare_name_after_the_story_go
     assert removed(letter) == {}
     assert removed(STORY + ["Theresa May"]) == {"Theresa May": "byline or footer"}
     assert removed(STORY + ["Best regards,", "George", "Contributing: The Associated Press"]).keys() == {"Contributing: The Associated Press"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Rep. Mike Rogers is an Alabama Republican.",
+        "Ernest Istook is a former Republican member of the U.S. House of Representatives from Oklahoma.",
+        "— Rep. Susie Lee is a Democratic congresswoman from Nevada.",
+        "Sen. Brian Schatz is a Democrat from Hawaii. Sen. Lisa Murkowski is a Republican from Alaska.",
+    ],
+)
+def test_a_lawmakers_bio_under_an_op_ed_goes(line):
+    assert removed(STORY + [line]) == {line: "author bio"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # allsides news lines that say what someone is and go on
+        "Crist is a former Florida Republican governor who has twice changed political parties.",
+        "Former Vice-President Joe Biden is the Democratic presumptive nominee after Senator Bernie Sanders became the last candidate to leave the race in April.",
+        "Lipinski is an anti-abortion Democrat who faced his toughest primary challenge in 2018.",
+    ],
+)
+def test_a_news_line_about_a_lawmakers_party_stays(line):
+    assert removed(STORY + [line]) == {}
+
+
+def test_a_lawmakers_bio_mid_story_stays():
+    line = "Rep. Mike Rogers is an Alabama Republican."
+    assert removed(STORY + [line] + STORY + STORY) == {}
