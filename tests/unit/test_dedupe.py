@@ -77,12 +77,17 @@ def test_group_survives_a_restart(cli, db, tmp_path):
     assert "duplicates 1" in result.out
 
 
-def test_outlet_template_lines_are_learnt(cli, db, tmp_path):
-    records = [
-        {"id": f"p{i}", "source": "Politico", "text": f"{BODY[i % len(BODY)]}\n\nStory Keeps Going Right Here\n\n{BODY[(i + 2) % len(BODY)]} ({i})"}
-        for i in range(5)
+def with_line(prefix: str, line: str, sources: list[str], **fields) -> list[dict]:
+    """Records whose story text differs but which all print `line` between two paragraphs."""
+    return [
+        {"id": f"{prefix}{i}", "source": source, **{key: value.format(i=i) for key, value in fields.items()},
+         "text": f"{BODY[i % len(BODY)]}\n\n{line}\n\n{BODY[(i + 2) % len(BODY)]} ({i})"}
+        for i, source in enumerate(sources)
     ]
-    ingest(cli, db, tmp_path, records)
+
+
+def test_outlet_template_lines_are_learnt(cli, db, tmp_path):
+    ingest(cli, db, tmp_path, with_line("p", "Story Keeps Going Right Here", ["Politico"] * 5))
     with Store(db, read_only=True) as store:
         assert "Story Keeps Going Right Here" in store.article("p2")["text"]
         fourth = store.article("p3")
@@ -94,23 +99,14 @@ def test_a_sites_template_lines_are_learnt_across_its_columnists(cli, db, tmp_pa
     # allsides names a column's writer as its source; the furniture is the newspaper's.
     promo = "Columnists In-depth political coverage, sports analysis, entertainment reviews and cultural commentary."
     writers = ["S.E. Cupp", "Jesse Jackson", "Lynn Sweet", "Neil Steinberg"]
-    records = [
-        {"id": f"c{i}", "source": writer, "url": f"https://chicago.suntimes.com/columnists/2020/{i}/column-{i}",
-         "text": f"{BODY[i % len(BODY)]}\n\n{promo}\n\n{BODY[(i + 2) % len(BODY)]} ({i})"}
-        for i, writer in enumerate(writers)
-    ]
-    ingest(cli, db, tmp_path, records)
+    ingest(cli, db, tmp_path, with_line("c", promo, writers, url="https://chicago.suntimes.com/columnists/2020/{i}/column-{i}"))
     with Store(db, read_only=True) as store:
         assert promo in store.article("c2")["text"]  # printed by two earlier columns only
         assert promo not in store.article("c3")["text"]
 
 
 def test_a_short_reply_every_transcript_prints_stays(cli, db, tmp_path):
-    records = [
-        {"id": f"t{i}", "source": "The Daily", "text": f"{BODY[i % len(BODY)]}\n\nRight.\n\n{BODY[(i + 2) % len(BODY)]} ({i})"}
-        for i in range(5)
-    ]
-    ingest(cli, db, tmp_path, records)
+    ingest(cli, db, tmp_path, with_line("t", "Right.", ["The Daily"] * 5))
     with Store(db, read_only=True) as store:
         assert "Right." in store.article("t4")["text"]
 
