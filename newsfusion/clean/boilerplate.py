@@ -523,10 +523,11 @@ def _judge_bios(lines: Sequence[str], reasons: list[str | None], credits: Credit
         if cues.AUTHOR_BIO.match(lines[index]) and word_count(lines[index]) <= BIO_MAX_WORDS:
             reasons[index] = "author bio"
     for index in kept[-BIO_WINDOW:]:
-        if reasons[index] is None and cues.LAWMAKER_BIO.match(lines[index]):
+        if reasons[index] is not None:
+            continue
+        if cues.LAWMAKER_BIO.match(lines[index]):
             reasons[index] = "author bio"
-    for index in kept[-BIO_WINDOW:]:
-        if reasons[index] is None and cues.ORGANISATION_BIO.match(lines[index]) and word_count(lines[index]) <= 120:
+        elif cues.ORGANISATION_BIO.match(lines[index]) and word_count(lines[index]) <= 120:
             reasons[index] = "publisher or company description"
 
 

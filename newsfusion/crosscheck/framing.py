@@ -89,15 +89,13 @@ TEXT_CACHE_ARTICLES = 512
 
 
 @lru_cache(maxsize=TEXT_CACHE_ARTICLES)
-def _quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple((match.start(), match.end()) for match in _QUOTED.finditer(text))
-
-
-@lru_cache(maxsize=TEXT_CACHE_ARTICLES)
-def _text_candidates(text: str) -> tuple[tuple[str, str], ...]:
-    """(term, how found) of the candidates an article's text gives on its own: scare quotes, cues, loaded places."""
+def _read_text(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[str, str], ...]]:
+    """An article's quoted spans, and the (term, how found) candidates its text gives on its own:
+    scare quotes, cues, loaded places."""
+    spans = []
     found = []
     for match in _QUOTED.finditer(text):
+        spans.append((match.start(), match.end()))
         inner = (match.group(1) or match.group(2) or "").strip()
         words = inner.split()
         if not 1 <= len(words) <= MAX_TERM_WORDS or re.search(r"[,.;:!?]", inner) or inner[:1].isdigit():
@@ -118,7 +116,7 @@ def _text_candidates(text: str) -> tuple[tuple[str, str], ...]:
     for match in _LOADED_PLACE.finditer(text):
         if match.group(1) not in _NEUTRAL_PARTICIPLES:
             found.append((match.group(0), "loaded_place"))
-    return tuple(found)
+    return tuple(spans), tuple(found)
 
 
 @lru_cache(maxsize=4096)
@@ -141,7 +139,7 @@ def _candidates(material: Material) -> list[Candidate]:
     names: list[str] | None = None
     for article in material.articles:
         text = article.text
-        for term, how in _text_candidates(text):
+        for term, how in _read_text(text)[1]:
             add(term, how)
         for match in _TERM_FOR.finditer(text):
             sentence_start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
@@ -182,7 +180,7 @@ def find_framing(material: Material) -> list[dict[str, Any]]:
         for candidate in sorted(candidates, key=lambda c: -len(c.term))
     ]
     for article in material.articles:
-        quoted = _quoted_spans(article.text)
+        quoted = _read_text(article.text)[0]
         taken: list[tuple[int, int]] = []
         lowered = article.text.lower()
         if len(lowered) != len(article.text):

@@ -9,7 +9,8 @@ A story's brief is rebuilt each time an article joins it, from the same articles
 plus the new one. So a process keeps the sentences of the articles it split last
 (`SPLIT_CACHE_ARTICLES` of them), and each sentence keeps the word weights the alignment
 asks of it and the bigrams the summary asks of it: while the cache still holds the others,
-a rebuild splits and weighs only the new article. Most briefs are a story's first or second build, so the gain is modest (BENCHMARKS.md).
+a rebuild splits and weighs only the new article. Most briefs are a story's first or second
+build, so the gain is modest (BENCHMARKS.md).
 """
 
 from __future__ import annotations
@@ -73,11 +74,9 @@ class Sentence:
     @cached_property
     def bigrams(self) -> frozenset[tuple[str, str]]:
         """Stemmed word bigrams whose words are not both stopwords: the summary's concepts."""
-        tokens = self.tokens or tuple(words_of(self.text))
-        stems = self.words if len(self.words) == len(tokens) else tuple(stem(token) for token in tokens)
         stop = stopwords()
-        stopped = [token in stop for token in tokens]
-        pairs = zip(stems, stems[1:])
+        stopped = [token in stop for token in self.tokens]  # `words` holds the stems of `tokens`, one for one
+        pairs = zip(self.words, self.words[1:])
         return frozenset(pair for pair, first, second in zip(pairs, stopped, stopped[1:]) if not (first and second))
 
     @cached_property
