@@ -34,12 +34,20 @@ def _register_paragraph_breaks() -> None:
     if Language.has_factory(PARAGRAPH_COMPONENT):
         return
 
+    from spacy.attrs import IS_SPACE
+
     @Language.component(PARAGRAPH_COMPONENT)
     def paragraph_breaks(doc: Any) -> Any:
-        """A paragraph break always ends a sentence: the parser would otherwise run a headline into the next paragraph."""
-        for token in doc[1:]:
-            if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
-                token.is_sent_start = True
+        """A paragraph break always ends a sentence: the parser would otherwise run a headline into the next paragraph.
+
+        spaCy's tokenizer cuts at every change between whitespace and the rest, so a line
+        break is always inside a whitespace token (a token's own trailing whitespace is one
+        space at most): only those are looked at, not every token.
+        """
+        last = len(doc) - 1
+        for i in doc.to_array(IS_SPACE).nonzero()[0].tolist():
+            if i < last and "\n" in doc[i].text:
+                doc[i + 1].is_sent_start = True
         return doc
 
 
