@@ -187,6 +187,7 @@ def classify_lines(
     _judge_embeds(lines, reasons)
     _judge_polls(lines, reasons)
     _judge_repeated_captions(lines, reasons)
+    _judge_figure_titles(lines, reasons)
     _judge_pull_quotes(lines, reasons)
     _judge_linked_headlines(lines, reasons)
     _judge_link_lists(lines, reasons)
@@ -295,6 +296,24 @@ PULL_QUOTE_QUOTED_MIN_WORDS = 5
 PULL_QUOTE_SOURCE_EXTRA_WORDS = 5
 # "“It feels like a collision is inevitable.”": a line that is one quotation.
 _QUOTED_LINE = re.compile(r"^\s*[\"“‘'][^\"“”]+[\"”’']\s*$")
+
+
+# A figure's title is a heading's length.
+FIGURE_TITLE_MAX_WORDS = 15
+
+
+def _judge_figure_titles(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """The line under a figure's number ("Figure 3") is the figure's title, when it is a heading and not a sentence."""
+    for index in range(1, len(lines)):
+        line = lines[index]
+        if (
+            reasons[index] is None
+            and reasons[index - 1] is not None
+            and cues.FIGURE_LABEL.match(lines[index - 1])
+            and word_count(line) <= FIGURE_TITLE_MAX_WORDS
+            and not _SENTENCE_END.search(line)
+        ):
+            reasons[index] = "photo caption or credit"
 
 
 def _judge_pull_quotes(lines: Sequence[str], reasons: list[str | None]) -> None:
@@ -476,7 +495,16 @@ def _judge_top(lines: Sequence[str], reasons: list[str | None], title: str | Non
             reasons[index] = "byline or masthead"
         elif cues.BY_LINE.match(line) and word_count(line) <= 12 and not _SENTENCE_END.search(line):
             reasons[index] = CREDIT
-        elif position == 0 and scraped and title and is_title_case(line) and is_headline_shaped(line) and word_count(line) <= 20:
+        elif (
+            position == 0
+            and scraped
+            and title
+            and is_title_case(line)
+            and is_headline_shaped(line)
+            and word_count(line) <= 20
+            # under a section break ("***") it heads a section of the story
+            and not (index > 0 and reasons[index - 1] == "separator")
+        ):
             reasons[index] = "headline (the page's own)"
 
 
@@ -520,7 +548,11 @@ def _judge_bios(lines: Sequence[str], reasons: list[str | None], credits: Credit
     """The author's bio or sign-off among the last lines: "Clarence Page is a columnist for ..."."""
     kept = [index for index, reason in enumerate(reasons) if reason is None]
     for index in kept[:BIO_TOP_WINDOW] + kept[-BIO_WINDOW:]:
-        if cues.AUTHOR_BIO.match(lines[index]) and word_count(lines[index]) <= BIO_MAX_WORDS:
+        if word_count(lines[index]) > BIO_MAX_WORDS:
+            continue
+        bracketed = cues.BRACKETED_BIO.match(lines[index])
+        text = bracketed.group(1) if bracketed else lines[index]
+        if cues.AUTHOR_BIO.match(text) or (index == kept[-1] and cues.PROFESSION_BIO.match(text)):
             reasons[index] = "author bio"
     for index in kept[-BIO_WINDOW:]:
         if reasons[index] is not None:

@@ -27,15 +27,15 @@ COMMENTS = re.compile(
 # Whole lines that are navigation, sharing, section labels or player controls.
 NAVIGATION = re.compile(
     r"^[\W_]*(?:read (?:more|next|previous|also|full (?:story|article))|now read|previous (?:article|post|story)|"
-    r"next (?:article|post|story)|source link|source|related(?: (?:articles?|stories|posts|news|coverage|content|topics))?|"
-    r"more (?:from|on|stories|news)\b.*|see also|also read|trending(?: now)?|most (?:popular|read|viewed)|"
+    r"next (?:article|post|story)|source link|source|related(?: (?:articles?|stories|posts|news|coverage|content|topics|links))?|"
+    r"more|more (?:from|on|stories|news)\b.*|see also|also read|trending(?: now)?|most (?:popular|read|viewed)|"
     r"recommended(?: for you)?|you (?:may|might) (?:also )?(?:like|be interested in)|don'?t miss|back to top|"
     r"skip to (?:main )?content|home|menu|search|story highlights.*|about the authors?|"
     r"share(?: this(?: (?:article|story|post))?)?(?: on \w+)?|tweet|email|print|whatsapp|facebook|twitter|linkedin|"
     r"share(?: this)?\s*:(?:\W*(?:twitter|facebook|email|linkedin|reddit|whatsapp|pinterest|print|more|tumblr|pocket))+|"
     r"read (?:related|more)(?: [\w'’]+){0,3} (?:coverage|stories|articles)|"
     r"pinterest|reddit|telegram|copy link|follow(?: us)?(?: on \w+(?: \w+)?)?|subscribe(?: now)?|sign (?:up|in)|log ?in|"
-    r"click here.*|continue reading.*|story continue[sd] below|article continues (?:below|after advertisement)|"
+    r"click here.*|continue reading.*|story continue[sd] below(?: (?:this |the )?(?:advertisement|ad))?|article continues (?:below|after advertisement)|"
     r"continue reading below|scroll (?:down )?to continue.*|watch(?: now| live| the video)?|listen(?: now)?|"
     r"play(?: video)?|video|photos?|gallery|view gallery|slideshow(?: \(\d+ images?\))?|tags?:.*|topics?:.*|"
     r"filed under:?.*|posted in:?.*|show caption|hide caption|enlarge this image|toggle caption|image|loading\W*|"
@@ -93,7 +93,9 @@ NEWSLETTER = re.compile(
     # "please consider buying us a cup of coffee", "Sign up for free news alerts from ...".
     r"free to read,? but not free to (?:report|produce|make|write)|support (?:local|quality|nonprofit|non-profit) journalism|"
     r"consider (?:buying us a (?:cup of )?coffee|making a (?:donation|contribution)|donating|supporting (?:us|our work)|"
-    r"becoming a (?:member|patron|supporter|subscriber))|sign up for (?:our )?(?:free )?(?:\w+ )?(?:alerts|email updates))",
+    r"becoming a (?:member|patron|supporter|subscriber))|sign up for (?:our )?(?:free )?(?:\w+ )?(?:alerts|email updates)|"
+    # "Your subscription to the Atlanta Journal-Constitution funds in-depth reporting ...".
+    r"^\W*your (?:subscription|membership|support)\b(?: (?:to|of|for) [^.]{1,60}?)? (?:funds|supports|makes|pays for|helps)\b)",
     I,
 )
 PROMOTION = re.compile(
@@ -109,7 +111,9 @@ PROMOTION = re.compile(
     r"(?:complete|full|more) coverage (?:of|on)\b|read or share this story)\b|"
     # "For more information about the lab's work, visit: http://...": a pointer elsewhere.
     r"^\W*for more (?:information|details|about|on)\b[^.]{0,120}\b(?:visit|go to|see)\b\W*(?:https?://|www\.|[\w-]+\.(?:com|org|edu|gov)\b)|"
-    r"^(?:[\w'’&-]+\s){0,4}(?:newsletter|podcast)s?\W*$",
+    r"^(?:[\w'’&-]+\s){0,4}(?:newsletter|podcast)s?\W*$|"
+    # "While you're at it, take a listen to our companion podcast: ..."
+    r"\b(?:listen|tune in|subscribe) to our (?:[\w-]+ ){0,2}podcast\b",
     I,
 )
 # A pitch for paid access: "Enjoying this article? Click here to subscribe for full access. Just $5 a
@@ -145,9 +149,9 @@ CAPTION = re.compile(
     r"(?:heading|header|featured|top|lead|main|cover) (?:image|photo)\s*:|\bvia wikimedia commons\W*$|buy photo\b|"
     # "Courtesy photo", "Screenshot of the agency's chart showing ...": where a picture came from.
     r"(?:courtesy|contributed|submitted|file|staff) photo\W*$|(?:an? )?screen(?:shot|grab| capture)s?\s(?:of|from|via)\b|"
-    r"(?:figure|fig\.|chart|graph|map)\s*\d+\s*[:.–—-])|"
+    r"(?:figure|fig\.|chart|graph|map|table|exhibit)\s*\d+[a-z]?\s*(?:[:.–—-]|$))|"
     # A chart's title and note, ending in its source: "... Source: United States International Trade Commission".
-    r"\bsource:\s[A-Z][^.!?:]{2,80}$|"
+    r"\bsource:\s[A-Z][^.!?:]{2,80}$|^\W*sources?\s*:\s*(?-i:[A-Z])[^?]*$|"
     r"\b(?:getty images|ap photo|afp via getty|afp photo|reuters/[A-Z][a-z]+|epa-efe|shutterstock|"
     r"toggle caption|enlarge this image|hide caption|show caption|photo by [A-Z][a-z]+ (?:[A-Z]\.\s)?[A-Z][a-z]+|"
     r"\((?:reuters|ap|afp|getty)(?: file)? photo\s*:)",
@@ -159,6 +163,10 @@ CAPTION = re.compile(
 PHOTO_CREDIT = re.compile(
     r"\b[A-Z]{2,}/[A-Z][a-z]+ [A-Z][a-z]+(?:/[A-Z]\w+)*\s*$|"
     r"\((?:[A-Z][\w.'’ -]+/)+[A-Z][\w.'’ &-]+\)\s*$|\|\s*[A-Z][\w.'’ -]+/[A-Z][\w.'’ &-]+|"
+    # "... to parliament [File: Khalid al-Mousily/ Reuters]": the credit in square brackets.
+    r"\[(?:File:\s?)?[A-Z][\w.'’ -]+/\s?[A-Z][\w.'’ &-]+\]\s*$|"
+    # "Photo by: Soeren Stache/picture-alliance/dpa/AP Images".
+    r"\bPhoto(?:graph)? by:?\s[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+\s?/\s?[\w-]|"
     r"\b[A-Z][a-z]+(?: [A-Z][\w'’-]+)+\s?/\s?(?:[A-Z]{2,}[\w ]*|Getty Images|Reuters|Bloomberg)\s*$|"
     r"\b(?:Image copyright|Image caption|Media caption|Credit\.\.\.)\s|"
     # "... in Seattle, July 1, 2020. Courtesy Lindsay Hartwell": a credit after the caption's last sentence.
@@ -169,6 +177,15 @@ PHOTO_CREDIT = re.compile(
     # "Ben Kothe / BuzzFeed News; NIAID": more sources after a semicolon.
     r"^\W*[A-Z][\w'’-]+(?: [A-Z][\w.'’-]*){1,3}\s?/\s?(?:[A-Z][\w.'’&-]*)(?: [A-Z][\w.'’&-]*){0,4}(?:;\s?[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,4})*\W*$"
 )
+# How wire captions and galleries open: "In this March 7, 2016, photo, Republican presidential
+# candidate Donald Trump speaks ...", "In this undated handout image ...", "Open this photo in gallery".
+CAPTION_OPENER = re.compile(
+    r"^\W*In (?:this|these|a|an) (?:(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?|\d{4}|undated|handout|file|aerial|family|courtesy),? )+"
+    r"(?:file |handout )?(?:photos?|images?|pictures?|photographs?|video (?:image|still|frame)s?|frame grabs?)\b|"
+    r"^\W*[Oo]pen this (?:photo|image|picture) in (?:the )?gallery\b"
+)
+# "Figure 3", "Chart 2", "Table 1A": a figure's number alone on its line; its title is the line under it.
+FIGURE_LABEL = re.compile(r"^\W*(?:figure|fig\.|chart|graph|map|table|exhibit)\s*\d+[a-z]?\W*$", I)
 # A caption with no credit describes the picture in the present tense, with the day it was taken:
 # "Clinton addresses a campaign rally in Cleveland on November 6", "Demonstrators gather ... in
 # Rome, Sept. 7, 2011", "Joanna Maxon, left, waves ...". Stories tell the news in the past tense
@@ -249,7 +266,11 @@ DISCLAIMER = re.compile(
     r"\b(?:read|see) our editorial standards\b|^\W*editor['’]?s note\s*:|"
     r"\bthis (?:story|article|report|post|piece) (?:is|was) (?:part of|produced (?:by|in)|a collaboration)\b|"
     # "This article appears in the August 20 issue of ...", "Disclosure: The university is a financial supporter of ...".
-    r"\bthis (?:article|story|essay|piece|column) appears in the\b.{0,60}\bissue\b|^\W*disclosures?\s*:",
+    r"\bthis (?:(?:article|story|essay|piece|column) )?appears in the\b.{0,60}\bissue\b|^\W*disclosures?\s*:|"
+    # "This piece is also featured in Axios.", "This column was cross-posted at ...": printed elsewhere too.
+    r"^\W*this (?:article|story|essay|piece|column|post|op-ed) (?:is |was )?(?:also )?(?:featured|cross-?posted|running) (?:in|on|at|by)\b|"
+    # A book excerpt's note: "... by Dick Morris and Eileen McGann, published by arrangement with All Points Books".
+    r"\bpublished by arrangement with\b",
     I,
 )
 # Correction and update notes, when the line opens with one: "The original version of this essay
@@ -271,12 +292,19 @@ TIP_REQUEST = re.compile(
 SOURCE_NOTE = re.compile(
     # "This article is based on the new book ...", "This story is adapted from ...": where the piece comes from.
     r"^\W*this (?:story|article|report|post|piece|essay|column) (?:is|was) (?:based on|adapted from|excerpted from|an excerpt from)\b|"
+    # "The following excerpt is from Rogue Spooks ...", "The following is an excerpt from ...".
+    r"^\W*the following (?:is )?(?:an? )?(?:adapted )?(?:excerpt|passage|chapter)s? (?:is |was )?(?:from|of|adapted)\b|"
     # "This research was sponsored by ...": a funding acknowledgement.
     r"^\W*this (?:research|study|report|work|project|publication|analysis) was (?:sponsored|funded|supported|underwritten|commissioned)\b",
     I,
 )
 # A teaser for an opinion piece: "Romney won on substance, optics, demeanor and emotion, the author writes."
-TEASER = re.compile(r",\s(?:the )?(?:author|writer|columnist)s? (?:writes|argues|says|contends|warns)\.", I)
+TEASER = re.compile(
+    r",\s(?:the )?(?:author|writer|columnist)s? (?:writes|argues|says|contends|warns)\.|"
+    # "As the first female Green Beret is expected to graduate ..., the author of this commentary notes that ..."
+    r"\bthe (?:author|writer) of this (?:commentary|column|op-ed|essay|piece|article) (?:notes|writes|argues|says|contends|warns)\b",
+    I,
+)
 AUTHOR_CONTACT = re.compile(
     r"\b(?:can|may) be (?:reached|contacted) at\b|\bhave a (?:news )?tip\?|"
     r"\bfollow (?:him|her|them|me) on (?:twitter|facebook|instagram|linkedin)\b|\be-?mail (?:him|her|them|me) at\b|"
@@ -355,18 +383,26 @@ STRONG_CUES: tuple[Cue, ...] = (
         ),
     ),
     Cue("photo caption or credit", CAPTION_POSITION, _words("left right center centre top bottom front rear")),
+    Cue("photo caption or credit", CAPTION_OPENER, _words("photo photos image images picture pictures photograph photographs video frame")),
     Cue(
         "disclaimer or publishing note",
         SOURCE_NOTE,
         _words("based adapted excerpted excerpt sponsored funded supported underwritten commissioned"),
         also=_words("this"),
     ),
-    Cue("link to another article", TEASER, _words("writes argues says contends warns"), also=_words("author writer columnist authors writers columnists")),
+    Cue("link to another article", TEASER, _words("writes argues says contends warns notes"), also=_words("author writer columnist authors writers columnists")),
     Cue("advertising marker", AD_MARKER, _words("advertisement advertising sponsored paid promoted content ad ads post")),
     Cue("cookie notice", COOKIES, _words("cookie cookies")),
     Cue("comment prompt", COMMENTS, _words("reply comment comments discussion conversation logged commenting policy")),
     Cue("social media embed", SOCIAL, _words("pic twitter instagram post posted follow google com"), "@"),
-    Cue("newsletter or subscription promotion", NEWSLETTER, _words("inbox signing receive subscribe newsletter newsletters policy journalism subscriber limit free consider alerts updates")),
+    Cue(
+        "newsletter or subscription promotion",
+        NEWSLETTER,
+        _words(
+            "inbox signing receive subscribe newsletter newsletters policy journalism subscriber limit free consider alerts updates "
+            "subscription membership support"
+        ),
+    ),
     Cue("video or audio player", PLAYER, _words("playback watched watch replay listen share javascript powered hide video videos copy autoplay now playing")),
     Cue("video or audio player", PLAY_BUTTON, _words("play"), also=_words("click press tap")),
     Cue(
@@ -376,7 +412,7 @@ STRONG_CUES: tuple[Cue, ...] = (
             "expressed reflect represent views published appeared ran reprinted reproduced republished redistributed copied "
             "permission possible grant acknowledgments acknowledgements acknowledgment acknowledgement transcript "
             "corrections correction developing revised accuracy standards note part produced collaboration editor appears "
-            "disclosure disclosures"
+            "disclosure disclosures featured crossposted cross running arrangement"
         ),
     ),
     Cue(
@@ -409,7 +445,7 @@ SHORT_CUES: tuple[Cue, ...] = (
     Cue(
         "photo caption or credit",
         CAPTION,
-        _words("photo photograph image credit pictured file figure fig chart graph map getty ap afp reuters epa shutterstock caption enlarge source screenshot screenshots screengrab screen commons"),
+        _words("photo photograph image credit pictured file figure fig chart graph map table exhibit getty ap afp reuters epa shutterstock caption enlarge source sources screenshot screenshots screengrab screen commons"),
         "©/",
     ),
     Cue("timestamp", TIMESTAMP, _words("published updated posted revised modified last ago min mins minute minutes read"), ":/"),
@@ -423,6 +459,8 @@ SHORT_CUES: tuple[Cue, ...] = (
         ),
     ),
     Cue("markup residue", MARKUP_RESIDUE, _words("var function"), "[{<}"),
+    # "191129193729541": an image's or an embed's id left alone on a line.
+    Cue("markup residue", re.compile(r"^\s*\d{9,}\s*$")),
     Cue("author contact", AUTHOR_CONTACT, _words("reached contacted tip follow email e-mail mail write author twitter"), "@"),
     Cue("author contact", TIP_REQUEST, _words("tip tips information info hear")),
     Cue("bare link", BARE_LINK, _words("url http https www")),
@@ -463,8 +501,28 @@ AUTHOR_BIO = re.compile(
     rf"^[\W_]*(?!(?:It|This|That|There|The|He|She|They|We|You|I)\b)[A-Z][a-z'’-]+\sis\san?\s(?:(?!(?:of|the|to|with|for|by)\b)[\w'’-]+,?\s){{0,6}}?"
     rf"(?:writer|columnist|contributor|journalist|blogger|freelancer|graduate)\b|"
     # "A guest columnist for POLITICO, Joe Scarborough hosts ...": the role first, then the name.
-    rf"^[\W_]*(?:An?|The)\s(?:[\w'’.-]+\s){{0,4}}?{_ROLE}\s(?:for|at|with|of)\s[^,]{{2,60}},\s{_PERSON}\s(?:is|was|hosts|writes|has)\b"
+    rf"^[\W_]*(?:An?|The)\s(?:[\w'’.-]+\s){{0,4}}?{_ROLE}\s(?:for|at|with|of)\s[^,]{{2,60}},\s{_PERSON}\s(?:is|was|hosts|writes|has)\b|"
+    # "Andrew P. Napolitano, a former judge of the Superior Court of New Jersey, is a regular contributor to The Washington Times."
+    # "By Dr. Clarke Rountree, chairman of the Communication Arts Department at ...": a byline that goes on into a bio.
+    rf"^\W*By\s(?:Dr\.\s|Prof\.\s)?{_PERSON},\s(?:an?\s|the\s)?(?:[\w'’.-]+\s){{0,3}}?{_ROLE}\b|"
+    rf"^[\W_]*{_PERSON},\s[^,]{{3,100}},\sis\s(?:an?|the)\s(?:(?:regular|frequent|contributing|senior|weekly|monthly|guest|occasional)\s)*"
+    rf"(?:contributor|columnist|writer|editor|fellow)\s(?:to|for|at|with|of)\b|"
+    # "Pariser, who coined the phrase filter bubble ..., is a fellow at the New America Foundation. @elipariser":
+    # a role, and the writer's handle closing the line.
+    rf"^[\W_]*[A-Z][\w'’-]+(?:\s[A-Z][\w'’.-]+){{0,3}},\s[^.]{{3,160}},\sis\s(?:an?|the)\s(?:[\w'’.-]+\s){{0,4}}?{_ROLE}\b.*\s@\w+\W*$"
 )
+# "John Glynn is a psychologist from Ireland.", "Jane Roe is a qualified geologist who ...": a profession
+# straight after "is a". A story introduces people this way too, so only the last line of the story counts.
+_PROFESSION = (
+    r"(?i:judge|minister|pastor|rabbi|priest|scientist|physician|surgeon|engineer|novelist|activist|diplomat|ambassador|"
+    r"speechwriter|[a-z]+ologist|psychiatrist|physicist|chemist|nurse|teacher|entrepreneur|investor)"
+)
+PROFESSION_BIO = re.compile(
+    rf"^[\W_]*{_PERSON}(?:,\s[^,]{{1,60}},)?\s(?:is|was)\s(?:an?|the)\s(?:(?!who\b|that\b)[\w'’-]+\s){{0,4}}?{_PROFESSION}\b"
+)
+# A bio set in brackets, with the writer's title: "(The Rev. Elijah R. Zehyoue is an ordained Baptist
+# minister and director of programs ...)". The bracket and the title are taken off before AUTHOR_BIO.
+BRACKETED_BIO = re.compile(r"^\W*\(\s*(?:(?:The )?(?:Rev(?:erend)?\.?|Rt\. Rev\.|Dr\.|Prof\.|Rabbi|Father|Sister|Imam|Pastor)\s+)?(.+?)\s*\)\W*$")
 # "Rand Paul is a Republican senator from Kentucky.", "Rep. Mike Rogers is an Alabama Republican.",
 # "Sen. Brian Schatz is a Democrat from Hawaii. Sen. Lisa Murkowski is a Republican from Alaska.":
 # the lawmaker who wrote an op-ed, one whole short sentence each (a news line goes on: "... who has
@@ -475,7 +533,13 @@ _LAWMAKER = (
     r"(?:\s(?:senator|representative|congressman|congresswoman|governor|member of the [A-Z][\w.]*(?:\s(?:of\s)?[A-Z][\w.]*){0,5}))?"
     r"(?:\sfrom\s[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})?\."
 )
-LAWMAKER_BIO = re.compile(rf"^[\W_]*{_LAWMAKER}(?:\s+{_LAWMAKER})*\s*$")
+# "Mitch McConnell is U.S. Senate Majority Leader.", "Mike Pompeo is the U.S. Secretary of State.": an office by its title.
+_OFFICE_HOLDER = (
+    rf"{_PERSON}\sis\s(?:the\s)?(?:[A-Z][\w.]*\s){{0,4}}"
+    r"(?:Leader|Speaker|Whip|Secretary|Governor|Senator|Mayor|Ambassador|Attorney General|Chairman|Chairwoman|Chair)"
+    r"(?:\s(?:of|for)\s(?:the\s)?[A-Z][\w.]*(?:\s(?:of\s|the\s)?[A-Z][\w.]*){0,4})?\."
+)
+LAWMAKER_BIO = re.compile(rf"^[\W_]*(?:{_LAWMAKER}|{_OFFICE_HOLDER})(?:\s+(?:{_LAWMAKER}|{_OFFICE_HOLDER}))*\s*$")
 # "Ascom is a global solutions provider ...", "ProPublica is a nonprofit newsroom that ...",
 # "About the Hoover Institution: ...": the publisher's or a company's standard description.
 ORGANISATION_BIO = re.compile(

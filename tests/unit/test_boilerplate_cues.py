@@ -468,3 +468,91 @@ def test_a_news_line_about_a_lawmakers_party_stays(line):
 def test_a_lawmakers_bio_mid_story_stays():
     line = "Rep. Mike Rogers is an Alabama Republican."
     assert removed(STORY + [line] + STORY + STORY) == {}
+
+
+# --- stop 24: after part J was scored blind (0.628) ---
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("In this Sept. 22, 2019, file photo, protesters march toward the state capitol in Denver.", "photo caption or credit"),
+        ("In this undated handout image released by the navy, a destroyer sails in the Red Sea.", "photo caption or credit"),
+        ("Open this photo in gallery The mayor speaks to reporters outside city hall on Monday. Handout", "photo caption or credit"),
+        ("The minister leaves a cabinet meeting in Baghdad [File: Jane Roe/ Reuters]", "photo caption or credit"),
+        ("Cover: A phone shows the app's logo. Photo by: Jane Roe/picture-alliance/dpa/AP Images", "photo caption or credit"),
+        ("Figure 2", "photo caption or credit"),
+        ("Sources: U.S. Census Bureau and the Bureau of Labor Statistics.", "photo caption or credit"),
+        ("Story continues below advertisement", "navigation"),
+        ("Related Links:", "navigation"),
+        ("More:", "navigation"),
+        ("This appears in the March 4, 2019 issue of TIME.", "disclaimer or publishing note"),
+        ("This column is also featured in The Atlantic.", "disclaimer or publishing note"),
+        ("The following excerpt is from a new book by Jane Roe, published by arrangement with Crown.", "disclaimer or publishing note"),
+        ("Your subscription to the Daily Courier funds the reporting that keeps you informed.", "newsletter or subscription promotion"),
+        ("While you're here, take a listen to our companion podcast on the campaign.", "newsletter or subscription promotion"),
+        ("As the trial opens, the author of this commentary argues that the jury was chosen badly.", "link to another article"),
+        ("191129193729541", "markup residue"),
+    ],
+)
+def test_cues_after_part_j(line, reason):
+    assert line_cue(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "In this photo, which went viral on Sunday, a boy hands water to a police officer.",
+        "The table 2 students were told to wait, the teacher said.",
+        "More than 300 people attended the rally, organisers said.",
+        "In 2019, the census found that 1,200 people lived in the town.",
+        "Smith wrote in his weekly newsletter that the deal was dead.",
+    ],
+)
+def test_story_sentences_near_the_cues_after_part_j_stay(line):
+    assert line_cue(line) is None
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "• Jane Roe, a former judge of the state supreme court, is a regular contributor to the Herald.",
+        "Roe, who coined the phrase in her book of the same name, is a fellow at the Brookings Institution. @janeroe",
+        "Jane Roe is a qualified geologist who has spent much of her life studying the rocks of the outback.",
+        "(The Rev. Jane Roe is an ordained minister and director of programs at the Covenant Council)",
+        "• Mitch McConnell is U.S. Senate Majority Leader.",
+    ],
+)
+def test_bio_shapes_after_part_j(bio):
+    assert removed(STORY + [bio])[bio] == "author bio"
+
+
+def test_a_figure_number_and_its_title_go_but_the_paragraph_under_them_stays():
+    figure = ["Figure 3", "Refugees Admitted by State, 2011-2016", "Source: U.S. Refugee Processing Center."]
+    gone = removed(STORY + figure + STORY)
+    assert set(figure) <= set(gone)
+    assert not set(gone) & set(STORY)
+    sentence = "Figure 3 shows the states that took in most of them."
+    assert sentence not in removed(STORY + ["Figure 3", sentence] + STORY)
+
+
+def test_a_heading_under_a_section_break_is_the_storys_not_the_pages_headline():
+    lines = ["***", "Who Is Behind The Coup?"] + STORY
+    assert "Who Is Behind The Coup?" not in removed(lines, title="Was the Director the Leader of the Coup?")
+    assert removed(lines[1:], title="Was the Director the Leader of the Coup?") == {"Who Is Behind The Coup?": "headline (the page's own)"}
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a story's lead introducing someone by their work
+        ["Jane Roe was a young computer engineer working for a search company when she became a face of the protests."] + STORY,
+        # the same near the end, with more of the story under it
+        STORY + ["Jane Roe is a 38-year-old radiologist from Charlotte who runs two groups for physicians.", STORY[0]],
+        # a story's people and their work, in a sentence that goes on
+        STORY + ["John Roe is now 61 years old, and as the judge wrote, no longer a danger to anyone."],
+        STORY + ["Attorney General John Roe is spending his remaining time in office as an activist for civil rights."],
+    ],
+)
+def test_people_a_story_introduces_by_their_work_stay(lines):
+    assert removed(lines) == {}
