@@ -129,16 +129,29 @@ def _codes(actor: dict[str, Any]) -> set[str]:
     return codes
 
 
-def _actor_match(a: dict[str, Any], b: dict[str, Any]) -> bool | None:
+@dataclass(frozen=True)
+class _Side:
+    """One side (source or target) of a mention, with what matching it against another needs."""
+
+    actor: dict[str, Any]
+    text: str | None
+    codes: frozenset[str]
+
+
+def _side(actor: dict[str, Any]) -> _Side:
+    return _Side(actor, actor.get("text"), frozenset(_codes(actor)))
+
+
+def _actor_match(a: _Side, b: _Side) -> bool | None:
     """True when two actors are the same, False when they clash, None when either is unknown."""
-    if not a.get("text") or not b.get("text"):
+    if not a.text or not b.text:
         return None
-    codes_a, codes_b = _codes(a), _codes(b)
-    if codes_a and codes_b:
-        if "IGO" in codes_a & codes_b and codes_a & codes_b == {"IGO"}:
-            return _igo_name(a) == _igo_name(b)  # the UN and the ICRC are both "IGO" but not one actor
-        return bool(codes_a & codes_b)
-    return bool(_words(a["text"]) & _words(b["text"]))
+    if a.codes and b.codes:
+        common = a.codes & b.codes
+        if common == {"IGO"}:
+            return _igo_name(a.actor) == _igo_name(b.actor)  # the UN and the ICRC are both "IGO" but not one actor
+        return bool(common)
+    return bool(_words(a.text) & _words(b.text))
 
 
 def _igo_name(actor: dict[str, Any]) -> str:
@@ -191,6 +204,7 @@ def _family(event_type: str) -> str:
     return TYPE_FAMILIES.get(event_type, event_type)
 
 
+@lru_cache(maxsize=4096)
 def _day(value: str | None) -> date | None:
     if value and len(value) == 10:
         try:
@@ -214,17 +228,33 @@ def _dates_agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return abs((day_a - day_b).days) <= slack
 
 
-def _actors_agree(a: dict[str, Any], b: dict[str, Any]) -> tuple[bool, int]:
-    """(compatible?, how many sides positively match) for two mentions of one type family."""
-    def pair(s1, t1, s2, t2) -> tuple[bool, int]:
-        sides = [_actor_match(s1, s2), _actor_match(t1, t2)]
-        if False in sides:
-            return False, 0
-        return True, sides.count(True)
+@dataclass(frozen=True)
+class _Facts:
+    """What scoring a mention against an event's members reads of it, worked out once per mention."""
 
-    straight = pair(a["source"], a["target"], b["source"], b["target"])
-    if a["type"] in SYMMETRIC_TYPES and b["type"] in SYMMETRIC_TYPES:
-        swapped = pair(a["source"], a["target"], b["target"], b["source"])
+    mention: dict[str, Any]
+    source: _Side
+    target: _Side
+    symmetric: bool
+    has_actor: bool
+
+
+def _facts(mention: dict[str, Any]) -> _Facts:
+    return _Facts(mention, _side(mention["source"]), _side(mention["target"]), mention["type"] in SYMMETRIC_TYPES, _has_actor(mention))
+
+
+def _pair(s1: _Side, t1: _Side, s2: _Side, t2: _Side) -> tuple[bool, int]:
+    sides = [_actor_match(s1, s2), _actor_match(t1, t2)]
+    if False in sides:
+        return False, 0
+    return True, sides.count(True)
+
+
+def _actors_agree(a: _Facts, b: _Facts) -> tuple[bool, int]:
+    """(compatible?, how many sides positively match) for two mentions of one type family."""
+    straight = _pair(a.source, a.target, b.source, b.target)
+    if a.symmetric and b.symmetric:
+        swapped = _pair(a.source, a.target, b.target, b.source)
         if swapped[0] and (not straight[0] or swapped[1] > straight[1]):
             return swapped
     return straight
@@ -253,19 +283,21 @@ def _normalised(mention: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _score(event: StoryEvent, mention: dict[str, Any]) -> int | None:
-    """How well a mention fits an event (higher is better), or None when it cannot be the same."""
+def _score(members: list[_Facts], mention: _Facts) -> int | None:
+    """How well a mention fits an event (higher is better), or None when it cannot be the same.
+
+    `members` are the event's members; all of them share the mention's type family and
+    background flag (`aggregate_events` only scores a mention against the events of its bucket).
+    """
     best = None
-    for member in event._members:
-        if _family(member["type"]) != _family(mention["type"]) or member["background"] != mention["background"]:
-            return None
-        if not _dates_agree(member, mention):
+    for member in members:
+        if not _dates_agree(member.mention, mention.mention):
             return None
         agree, matched = _actors_agree(member, mention)
         if not agree:
             return None
         best = matched if best is None else max(best, matched)
-    if best == 0 and _has_actor(mention) and any(_has_actor(member) for member in event._members):
+    if best == 0 and mention.has_actor and any(member.has_actor for member in members):
         return None  # both name actors and none of them match: two events
     return best
 
@@ -281,21 +313,25 @@ def aggregate_events(mentions: Iterable[dict[str, Any]]) -> list[StoryEvent]:
     ordered = [_normalised(m) for m in mentions if (m.get("confidence") or 0.0) >= MIN_MENTION_CONFIDENCE]
     _fill_codes(ordered)
     events: list[StoryEvent] = []
-    # Every member of an event shares its type family and background flag (`_score`), so a
-    # mention is only scored against the events of its own (family, background) bucket.
+    facts: list[list[_Facts]] = []  # each event's members, as `_score` reads them
+    # A mention joins an event only if it shares the type family and background flag of every
+    # member, so a mention is only scored against the events of its own (family, background) bucket.
     buckets: dict[tuple[str, bool], list[int]] = {}
     # mentions that name an actor first: an actorless "the fighting" then joins the event it fits
     for mention in sorted(ordered, key=lambda m: not _has_actor(m)):
         key = (_family(mention["type"]), bool(mention["background"]))
+        read = _facts(mention)
         scored = [(score, len(events[index]._members), -index) for index in buckets.get(key, [])
-                  if (score := _score(events[index], mention)) is not None]
+                  if (score := _score(facts[index], read)) is not None]
         if scored:
             _, _, index = max(scored)
             events[-index]._members.append(mention)
+            facts[-index].append(read)
         else:
             buckets.setdefault(key, []).append(len(events))
             events.append(StoryEvent("", mention["type"], None, {}, {}, None, None, None, None,
                                      mention["background"], False, 0.0, _members=[mention]))
+            facts.append([read])
     for event in events:
         _summarise(event)
     events.sort(key=lambda e: (e.background, -e.independent_sources, -e.mentions, e.sentences[0]["source_id"], e.sentences[0]["start"]))

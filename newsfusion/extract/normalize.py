@@ -140,9 +140,13 @@ def resolve(mentions: list[Mention], aliases: Iterable[tuple[str, str]] = ()) ->
     # Only a form with an all-capitals word can abbreviate another; test just those pairs.
     has_acronym = {form: any(len(w) >= 2 and w.isupper() for w in form.replace(".", "").split()) for form in others}
     spelled_out = [form for form in others if len(form.split()) >= 2]  # an acronym stands for two or more words
+    # An acronym's letters are the first letters of words of the name it stands for: a name
+    # without them all is not tested (the test itself splits both names on every call).
+    first_letters = {form: frozenset(word[0].upper() for word in form.split()) for form in spelled_out}
     for a in (form for form in others if has_acronym[form]):
+        needs = [frozenset(word) for word in a.replace(".", "").split() if len(word) >= 2 and word.isupper()]
         for b in spelled_out:
-            if a != b and links.find(a) != links.find(b) and acronym_of(a, b):
+            if a != b and any(need <= first_letters[b] for need in needs) and links.find(a) != links.find(b) and acronym_of(a, b):
                 links.join(a, b)
                 short.add(a if len(a) < len(b) else b)
     # Close spellings of one kind of name: rapidfuzz scans each kind's names at C speed.
