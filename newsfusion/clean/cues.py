@@ -93,11 +93,11 @@ NEWSLETTER = re.compile(
     # "please consider buying us a cup of coffee", "Sign up for free news alerts from ...".
     r"free to read,? but not free to (?:report|produce|make|write)|support (?:local|quality|nonprofit|non-profit) journalism|"
     r"consider (?:buying us a (?:cup of )?coffee|making a (?:donation|contribution)|donating|supporting (?:us|our work)|"
-    r"becoming a (?:member|patron|supporter|subscriber))|sign up for (?:our )?(?:free )?(?:\w+ )?(?:alerts|email updates)|"
-    # "Your subscription to the Atlanta Journal-Constitution funds in-depth reporting ...".
-    r"^\W*your (?:subscription|membership|support)\b(?: (?:to|of|for) [^.]{1,60}?)? (?:funds|supports|makes|pays for|helps)\b)",
+    r"becoming a (?:member|patron|supporter|subscriber))|sign up for (?:our )?(?:free )?(?:\w+ )?(?:alerts|email updates))",
     I,
 )
+# "Your subscription to the Atlanta Journal-Constitution funds in-depth reporting ...".
+SUBSCRIPTION_FUNDS = re.compile(r"^\W*your (?:subscription|membership|support)\b(?: (?:to|of|for) [^.]{1,60}?)? (?:funds|supports|makes|pays for|helps)\b", I)
 PROMOTION = re.compile(
     r"^\W*(?:sign up|subscribe|register|join us|download (?:our|the) app|get the app|create (?:a free|an) account|"
     r"become a (?:member|subscriber)|donate|support us|want more (?:from|of)\b|want to (?:see|read|learn|know) more\b|"
@@ -268,7 +268,7 @@ DISCLAIMER = re.compile(
     # "This article appears in the August 20 issue of ...", "Disclosure: The university is a financial supporter of ...".
     r"\bthis (?:(?:article|story|essay|piece|column) )?appears in the\b.{0,60}\bissue\b|^\W*disclosures?\s*:|"
     # "This piece is also featured in Axios.", "This column was cross-posted at ...": printed elsewhere too.
-    r"^\W*this (?:article|story|essay|piece|column|post|op-ed) (?:is |was )?(?:also )?(?:featured|cross-?posted|running) (?:in|on|at|by)\b|"
+    r"^\W*this (?:article|story|essay|piece|column|post|op-ed) (?:is |was )?(?:also )?(?:featured|cross-?posted) (?:in|on|at|by)\b|"
     # A book excerpt's note: "... by Dick Morris and Eileen McGann, published by arrangement with All Points Books".
     r"\bpublished by arrangement with\b",
     I,
@@ -399,10 +399,10 @@ STRONG_CUES: tuple[Cue, ...] = (
         "newsletter or subscription promotion",
         NEWSLETTER,
         _words(
-            "inbox signing receive subscribe newsletter newsletters policy journalism subscriber limit free consider alerts updates "
-            "subscription membership support"
+            "inbox signing receive subscribe newsletter newsletters policy journalism subscriber limit free consider alerts updates"
         ),
     ),
+    Cue("newsletter or subscription promotion", SUBSCRIPTION_FUNDS, _words("subscription membership support"), also=_words("your")),
     Cue("video or audio player", PLAYER, _words("playback watched watch replay listen share javascript powered hide video videos copy autoplay now playing")),
     Cue("video or audio player", PLAY_BUTTON, _words("play"), also=_words("click press tap")),
     Cue(
@@ -412,7 +412,7 @@ STRONG_CUES: tuple[Cue, ...] = (
             "expressed reflect represent views published appeared ran reprinted reproduced republished redistributed copied "
             "permission possible grant acknowledgments acknowledgements acknowledgment acknowledgement transcript "
             "corrections correction developing revised accuracy standards note part produced collaboration editor appears "
-            "disclosure disclosures featured crossposted cross running arrangement"
+            "disclosure disclosures featured crossposted cross-posted arrangement"
         ),
     ),
     Cue(
