@@ -142,7 +142,7 @@ def resolve(mentions: list[Mention], aliases: Iterable[tuple[str, str]] = ()) ->
     spelled_out = [form for form in others if len(form.split()) >= 2]  # an acronym stands for two or more words
     # An acronym's letters are the first letters of words of the name it stands for: a name
     # without them all is not tested (the test itself splits both names on every call).
-    first_letters = {form: frozenset(word[0].upper() for word in form.split()) for form in spelled_out}
+    first_letters = {form: frozenset("".join(word[0] for word in form.split()).upper()) for form in spelled_out}
     for a in (form for form in others if has_acronym[form]):
         needs = [frozenset(word) for word in a.replace(".", "").split() if len(word) >= 2 and word.isupper()]
         for b in spelled_out:

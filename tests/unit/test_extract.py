@@ -109,6 +109,20 @@ def test_names_across_articles():
     assert [e.text for e in found] == ["Azerbaijan", "Nagoro-Karabakh"]
 
 
+def test_acronyms_find_the_names_they_stand_for():
+    # connectors ("of", "the") carry no letter; a name lacking an acronym's letters is not it
+    def mention(source, text):
+        return Mention(source, source, Entity(text, "ORG", 0, len(text)))
+
+    names = ["ICRC", "International Committee of the Red Cross", "NATO", "North Atlantic Treaty Organization",
+             "EU", "European Union", "Ohio State University", "UN Human Rights Council", "United Nations Human Rights Council"]
+    resolved = resolve_names([mention(str(i % 3), name) for i, name in enumerate(names)])
+    assert resolved["ICRC"].canonical == "International Committee of the Red Cross"
+    assert resolved["NATO"].canonical == "North Atlantic Treaty Organization"
+    assert resolved["EU"].canonical == "European Union" and resolved["Ohio State University"].canonical == "Ohio State University"
+    assert resolved["UN Human Rights Council"].canonical == "United Nations Human Rights Council"
+
+
 def test_russian_article_is_skipped_with_a_reason():
     extraction = extract_article(Article("ru", "Азербайджан и Армения договорились о прекращении огня.", language="ru"))
     assert not extraction.entities and "ru" in extraction.notes[0]
