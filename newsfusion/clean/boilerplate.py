@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from rapidfuzz.distance import LCSseq
+from wordfreq import zipf_frequency
 
 from . import cues
 from .credits import Credits, read_credit_line
@@ -510,8 +511,16 @@ def _judge_top(lines: Sequence[str], reasons: list[str | None], title: str | Non
 
 # "Sean Langan", "Aaron Carroll": a person's name, two or three words, nothing else.
 _PERSON_NAME = re.compile(r"^(?!(?:The|A|An|Our|My|Why|How|What|New|More)\b)(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?|[A-Z]\.)(?:\s(?:[A-Z]\.|[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)){1,2}$")
+# A word at least this frequent in English (wordfreq's Zipf scale: about 30 in a million words) is a
+# common word; a line of nothing but such words ("Final Thoughts", "Bottom Line") is not a name.
+COMMON_WORD_ZIPF = 4.5
 # A subheading naming a person is followed by paragraphs about that person; these many are looked at.
 NAME_LINE_FOLLOWING = 2
+
+
+@lru_cache(maxsize=20_000)
+def _common_word(word: str) -> bool:
+    return zipf_frequency(word, "en") >= COMMON_WORD_ZIPF
 
 
 def _judge_name_lines(lines: Sequence[str], reasons: list[str | None], prose: list[int]) -> None:
@@ -536,8 +545,8 @@ def _judge_name_lines(lines: Sequence[str], reasons: list[str | None], prose: li
     for index in candidates:
         name = lines[index].strip()
         parts = {part.lower() for part in re.findall(r"[\w'’-]+", name)}
-        if parts & lower_words:
-            continue
+        if parts & lower_words or all(map(_common_word, parts)):
+            continue  # words the story uses, or common words ("Final Thoughts"): a heading, not a name
         following = [lines[i] for i in prose if i > index][:NAME_LINE_FOLLOWING]
         repeated = sum(line.strip() == name for line in lines) > 1
         if repeated or not any(parts & set(re.findall(r"\w+", paragraph.lower())) for paragraph in following):

@@ -20,14 +20,15 @@ AD_MARKER = re.compile(
 COOKIES = re.compile(r"\bcookies?\b.*\b(?:accept|consent|agree|privacy|experience|opt[- ]out|browser|settings)\b", I)
 COMMENTS = re.compile(
     r"^[\W_]*(?:leave a (?:reply|comment)|post a comment|add (?:a )?comment|comments?|\d+\s+comments?|show comments|"
-    r"view comments|join the (?:discussion|conversation)|you must be logged in to post a comment.*|cancel reply|"
+    r"view comments|join the (?:discussion|conversation)|sound off|you must be logged in to post a comment.*|cancel reply|"
     r"comment policy)[\W_]*$|\bcomments? policy\b|\bbefore commenting\b",
     I,
 )
 # Whole lines that are navigation, sharing, section labels or player controls.
 NAVIGATION = re.compile(
     r"^[\W_]*(?:read (?:more|next|previous|also|full (?:story|article))|now read|previous (?:article|post|story)|"
-    r"next (?:article|post|story)|source link|source|related(?: (?:articles?|stories|posts|news|coverage|content|topics|links))?|"
+    r"next (?:article|post|story)|source link|source|related(?: (?:articles?|stories|posts|news|coverage|content|topics|links|videos?))?|"
+    r"recent (?:stories|posts|articles|news)|"
     r"more|more (?:from|on|stories|news)\b.*|see also|also read|trending(?: now)?|most (?:popular|read|viewed)|"
     r"recommended(?: for you)?|you (?:may|might) (?:also )?(?:like|be interested in)|don'?t miss|back to top|"
     r"skip to (?:main )?content|home|menu|search|story highlights.*|about the authors?|"
@@ -41,7 +42,7 @@ NAVIGATION = re.compile(
     r"filed under:?.*|posted in:?.*|show caption|hide caption|enlarge this image|toggle caption|image|loading\W*|"
     r"close|opinion|analysis|commentary|editorial|op-ed|exclusive|breaking(?: news)?|analysis\s*/\s*opinion|"
     r"developing(?: story)?|top stories|latest news|editor'?s picks?|(?:download )?(?:the )?(?:pdf|full report)|download|"
-    r"dig deeper|go deeper|further reading|learn more|like this:?(?: like)?(?: loading\W*)?|[x×✕]|"
+    r"dig deeper|go deeper|further reading|learn more|for more information|like this:?(?: like)?(?: loading\W*)?|[x×✕]|"
     r"(?:the )?latest from (?:the )?[\w.&'’-]+(?: [\w.&'’-]+){0,3}|"
     r"(?:\d+\s*pages?,?\s*)?\d+(?:\.\d+)?\s*(?:kb|mb))[\W_]*$",
     I,
@@ -93,8 +94,15 @@ NEWSLETTER = re.compile(
     # "please consider buying us a cup of coffee", "Sign up for free news alerts from ...".
     r"free to read,? but not free to (?:report|produce|make|write)|support (?:local|quality|nonprofit|non-profit) journalism|"
     r"consider (?:buying us a (?:cup of )?coffee|making a (?:donation|contribution)|donating|supporting (?:us|our work)|"
-    r"becoming a (?:member|patron|supporter|subscriber))|sign up for (?:our )?(?:free )?(?:\w+ )?(?:alerts|email updates))",
+    r"becoming a (?:member|patron|supporter|subscriber))|sign up for (?:our )?(?:free )?(?:\w+ )?(?:alerts|email updates)|"
+    # "Get The Times of Israel's Daily Edition by email and never miss our top stories", "Support Accountability Journalism".
+    r"^\W*support (?:[\w-]+ ){0,2}journalism\b)",
     I,
+)
+# "Get The Times of Israel's Daily Edition by email and never miss our top stories", "Help us keep government
+# accountable by making a donation today."
+MISS_OR_DONATE = re.compile(
+    r"\bby e-?mail and never miss\b|^\W*help us\b[^.]{0,80}\bby (?:making a (?:tax-deductible )?(?:donation|contribution)|donating)\b", I
 )
 # "Your subscription to the Atlanta Journal-Constitution funds in-depth reporting ...".
 SUBSCRIPTION_FUNDS = re.compile(r"^\W*your (?:subscription|membership|support)\b(?: (?:to|of|for) [^.]{1,60}?)? (?:funds|supports|makes|pays for|helps)\b", I)
@@ -146,7 +154,9 @@ CAPTION = re.compile(
     r"\(?\s*(?:image|photo|picture|graphic|illustration)s?\s(?:from|courtesy(?: of)?|via)\s+(?:the\s)?(?-i:[A-Z])|"
     r"image (?:source|copyright|caption)\b|file\s*[-–—:]\s|photo (?:source|credit)\b|(?:featured )?image credit\b|"
     # "Heading image: United States Capitol. Public domain via Wikimedia Commons.", "Buy Photo ...".
-    r"(?:heading|header|featured|top|lead|main|cover) (?:image|photo)\s*:|\bvia wikimedia commons\W*$|buy photo\b|"
+    r"(?:heading|header|featured|top|lead|main|cover) (?:image|photo)\s*:|\b(?:via|courtesy of) wikimedia commons\W*$|buy photo\b|"
+    # "The featured image is “Mother and Child” (1883) by Christian Krohg ..."
+    r"the (?:featured|header|cover|top|lead) (?:image|photo|picture|illustration) (?:is|shows)\b|"
     # "Courtesy photo", "Screenshot of the agency's chart showing ...": where a picture came from.
     r"(?:courtesy|contributed|submitted|file|staff) photo\W*$|(?:an? )?screen(?:shot|grab| capture)s?\s(?:of|from|via)\b|"
     r"(?:figure|fig\.|chart|graph|map|table|exhibit)\s*\d+[a-z]?\s*(?:[:.–—-]|$))|"
@@ -273,6 +283,13 @@ DISCLAIMER = re.compile(
     r"\bpublished by arrangement with\b",
     I,
 )
+# "This archived news story is available only for your personal, non-commercial use.", "For permission to
+# reprint for commercial uses, ... contact the Center", "Feel free to distribute or cite this material, but please credit ...".
+USE_TERMS = re.compile(
+    r"\bfor (?:your )?personal,? non-?commercial use\b|\bfor permission to (?:reprint|republish|reproduce)\b|"
+    r"\bfeel free to (?:distribute|share|republish|reprint|cite)\b[^.]{0,60}\b(?:credit|attribut)",
+    I,
+)
 # Correction and update notes, when the line opens with one: "The original version of this essay
 # misidentified ...", "Update: This piece has been updated to reflect that ...", "The list will be
 # updated as more reports come in.", "(Correction to my April 27 column: ...)". A paragraph that
@@ -307,7 +324,7 @@ TEASER = re.compile(
 )
 AUTHOR_CONTACT = re.compile(
     r"\b(?:can|may) be (?:reached|contacted) at\b|\bhave a (?:news )?tip\?|"
-    r"\bfollow (?:him|her|them|me) on (?:twitter|facebook|instagram|linkedin)\b|\be-?mail (?:him|her|them|me) at\b|"
+    r"\bfollow (?:him|her|them|me) (?:on (?:twitter|facebook|instagram|linkedin)\b|at @\w)|\be-?mail (?:him|her|them|me) at\b|"
     r"\bwrite to [A-Z][\w.'’ -]+ at\b|\b[\w.+-]+@[\w-]+\.[a-z]{2,}(?:\.[a-z]{2,})?\b|^\W*author\s*:|"
     r"\bfollow [A-Z][\w.'’ -]{2,40} on (?:twitter|facebook|instagram)\b|\bon twitter @\w+\W*$|^\W*@\w{2,30}\W*$",
     I,
@@ -322,6 +339,7 @@ EDITOR_INSERT = re.compile(r"^\s*\[(?=(?:[^\]]*\s){5})[^\[\]]+\]\W*$")
 # "Watch RAFIKI online on Amazon Prime here!", "Read the full report here.", and "See the survey
 # questions and methodology for this analysis, or access the dataset.": a call to follow a link.
 CALL_TO_ACTION = re.compile(
+    r"\byou can (?:do so|register|sign up)\b[^.!?]{0,40}\bhere\s*[!.]?\s*$|"
     r"^\W*(?:watch|read|listen to|stream|buy|order|download|get|see|find|view)\b[^.!?]{0,80}\bhere\s*[!.]?\s*$|"
     # "Time to play the Trump card! Get your bumper stickers right here, right now!": a shop's pitch.
     r"(?:^|[.!?]\s+)(?:get|grab|buy|order) your\b[^.!?]{0,100}\bright here\b|"
@@ -331,7 +349,7 @@ CALL_TO_ACTION = re.compile(
 BARE_LINK = re.compile(
     r"^\W*(?:(?:iphone|android|ios|app store|google play)\s*:\s*)?(?:https?://|www\.)\S+\W*$|\burl for this (?:post|story|article)\b", I
 )
-SEPARATOR = re.compile(r"^[\W_]{3,}$")
+SEPARATOR = re.compile(r"^[\W_]{3,}$|^\s*[*#~]\s*$")
 
 # "Analysis: The debate exposed a rift", "Stimulus money fraud:Feds arrest 2 men": a short label,
 # a colon, a headline. Several in a row are a list of links.
@@ -393,7 +411,7 @@ STRONG_CUES: tuple[Cue, ...] = (
     Cue("link to another article", TEASER, _words("writes argues says contends warns notes"), also=_words("author writer columnist authors writers columnists")),
     Cue("advertising marker", AD_MARKER, _words("advertisement advertising sponsored paid promoted content ad ads post")),
     Cue("cookie notice", COOKIES, _words("cookie cookies")),
-    Cue("comment prompt", COMMENTS, _words("reply comment comments discussion conversation logged commenting policy")),
+    Cue("comment prompt", COMMENTS, _words("reply comment comments discussion conversation logged commenting policy sound")),
     Cue("social media embed", SOCIAL, _words("pic twitter instagram post posted follow google com"), "@"),
     Cue(
         "newsletter or subscription promotion",
@@ -402,6 +420,7 @@ STRONG_CUES: tuple[Cue, ...] = (
             "inbox signing receive subscribe newsletter newsletters policy journalism subscriber limit free consider alerts updates"
         ),
     ),
+    Cue("newsletter or subscription promotion", MISS_OR_DONATE, _words("miss donation donating contribution")),
     Cue("newsletter or subscription promotion", SUBSCRIPTION_FUNDS, _words("subscription membership support"), also=_words("your")),
     Cue("video or audio player", PLAYER, _words("playback watched watch replay listen share javascript powered hide video videos copy autoplay now playing")),
     Cue("video or audio player", PLAY_BUTTON, _words("play"), also=_words("click press tap")),
@@ -415,6 +434,7 @@ STRONG_CUES: tuple[Cue, ...] = (
             "disclosure disclosures featured crossposted cross-posted arrangement"
         ),
     ),
+    Cue("disclaimer or publishing note", USE_TERMS, _words("non-commercial noncommercial reprint republish reproduce distribute cite")),
     Cue(
         "disclaimer or publishing note",
         CORRECTION_NOTE,
@@ -515,7 +535,8 @@ AUTHOR_BIO = re.compile(
 # straight after "is a". A story introduces people this way too, so only the last line of the story counts.
 _PROFESSION = (
     r"(?i:judge|minister|pastor|rabbi|priest|scientist|physician|surgeon|engineer|novelist|activist|diplomat|ambassador|"
-    r"speechwriter|[a-z]+ologist|psychiatrist|physicist|chemist|nurse|teacher|entrepreneur|investor)"
+    r"speechwriter|[a-z]+ologist|psychiatrist|physicist|chemist|nurse|teacher|entrepreneur|investor|administrator|"
+    r"executive|manager|accountant|farmer|retiree|resident|homemaker|pilot|firefighter|police officer)"
 )
 PROFESSION_BIO = re.compile(
     rf"^[\W_]*{_PERSON}(?:,\s[^,]{{1,60}},)?\s(?:is|was)\s(?:an?|the)\s(?:(?!who\b|that\b)[\w'’-]+\s){{0,4}}?{_PROFESSION}\b"
@@ -528,7 +549,7 @@ BRACKETED_BIO = re.compile(r"^\W*\(\s*(?:(?:The )?(?:Rev(?:erend)?\.?|Rt\. Rev\.
 # the lawmaker who wrote an op-ed, one whole short sentence each (a news line goes on: "... who has
 # twice changed parties", "... after Sanders left the race").
 _LAWMAKER = (
-    rf"(?:(?:Sen|Rep|Gov)\.\s|(?:Senator|Representative|Congressman|Congresswoman)\s)?{_PERSON}\s(?:\([A-Z]-[\w. ]+\)\s)?"
+    rf"(?:(?:Sen|Rep|Gov)\.\s|(?:Senator|Representative|Congressman|Congresswoman)\s)?{_PERSON}(?:\s\([A-Z]-[\w. ]+\)|,\s[A-Z]-[\w.]+,)?\s"
     r"is\san?\s(?:former\s|retired\s)?(?:[A-Z][a-z]+\s){0,2}(?:Republican|Democrat|Democratic|independent)"
     r"(?:\s(?:senator|representative|congressman|congresswoman|governor|member of the [A-Z][\w.]*(?:\s(?:of\s)?[A-Z][\w.]*){0,5}))?"
     r"(?:\sfrom\s[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})?\."

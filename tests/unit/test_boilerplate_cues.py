@@ -556,3 +556,53 @@ def test_a_heading_under_a_section_break_is_the_storys_not_the_pages_headline():
 )
 def test_people_a_story_introduces_by_their_work_stay(lines):
     assert removed(lines) == {}
+
+
+# --- stop 24: after part K was scored blind (0.769) ---
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("This archived news story is available only for your personal, non-commercial use.", "disclaimer or publishing note"),
+        ("For permission to reprint for commercial uses, contact the Center.", "disclaimer or publishing note"),
+        ("Feel free to distribute or cite this material, but please credit the Center.", "disclaimer or publishing note"),
+        ("Jane Roe writes about science and politics. Follow her at @janeroe.", "author contact"),
+        ("Get the Daily Courier's morning edition by email and never miss our top stories", "newsletter or subscription promotion"),
+        ("Support Independent Local Journalism: the Courier is reader funded.", "newsletter or subscription promotion"),
+        ("Help us keep city hall accountable by making a donation today.", "newsletter or subscription promotion"),
+        ("Election Day is Nov. 3. If you haven't registered to vote yet, you can do so here.", "newsletter or subscription promotion"),
+        ("For More Information", "navigation"),
+        ("Related Video", "navigation"),
+        ("Recent Stories", "navigation"),
+        ("Sound Off", "comment prompt"),
+        ("The featured image is a painting of the harbour (1883), courtesy of Wikimedia Commons.", "photo caption or credit"),
+        ("*", "separator"),
+    ],
+)
+def test_cues_after_part_k(line, reason):
+    assert line_cue(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Just as important, the mayor has the funds to help us take back the council, and that's why I'm appealing for your support.",
+        "To be sure, the governor began her term with considerable support from activists, who later helped her win.",
+        "The first two pages of the 2005 return were obtained by a journalist. You can read them here.",
+    ],
+)
+def test_story_sentences_near_the_cues_after_part_k_stay(line):
+    assert line_cue(line) is None
+
+
+def test_letter_writers_and_lawmakers_bios_after_part_k():
+    for bio in ["Jane Roe, of Burnsville, is a retired high school administrator.", "Rep. John Roe, R-Wis., is a Republican congressman from Wisconsin."]:
+        assert removed(STORY + [bio])[bio] == "author bio"
+
+
+def test_a_heading_of_common_words_between_paragraphs_is_not_a_name():
+    # "Final Thoughts", "Bottom Line": headings; "Jane Roe" between paragraphs that never name her is a photo credit
+    for heading in ["Final Thoughts", "Bottom Line"]:
+        assert heading not in removed(STORY + [heading] + STORY)
+    assert removed(STORY + ["Janeth Roeskova"] + STORY) == {"Janeth Roeskova": "photo or author credit"}
