@@ -522,9 +522,9 @@ AUTHOR_BIO = re.compile(
     rf"(?:writer|columnist|contributor|journalist|blogger|freelancer|graduate)\b|"
     # "A guest columnist for POLITICO, Joe Scarborough hosts ...": the role first, then the name.
     rf"^[\W_]*(?:An?|The)\s(?:[\w'’.-]+\s){{0,4}}?{_ROLE}\s(?:for|at|with|of)\s[^,]{{2,60}},\s{_PERSON}\s(?:is|was|hosts|writes|has)\b|"
-    # "Andrew P. Napolitano, a former judge of the Superior Court of New Jersey, is a regular contributor to The Washington Times."
     # "By Dr. Clarke Rountree, chairman of the Communication Arts Department at ...": a byline that goes on into a bio.
     rf"^\W*By\s(?:Dr\.\s|Prof\.\s)?{_PERSON},\s(?:an?\s|the\s)?(?:[\w'’.-]+\s){{0,3}}?{_ROLE}\b|"
+    # "Andrew P. Napolitano, a former judge of the Superior Court of New Jersey, is a regular contributor to The Washington Times."
     rf"^[\W_]*{_PERSON},\s[^,]{{3,100}},\sis\s(?:an?|the)\s(?:(?:regular|frequent|contributing|senior|weekly|monthly|guest|occasional)\s)*"
     rf"(?:contributor|columnist|writer|editor|fellow)\s(?:to|for|at|with|of)\b|"
     # "Pariser, who coined the phrase filter bubble ..., is a fellow at the New America Foundation. @elipariser":
