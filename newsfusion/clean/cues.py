@@ -20,7 +20,7 @@ AD_MARKER = re.compile(
 COOKIES = re.compile(r"\bcookies?\b.*\b(?:accept|consent|agree|privacy|experience|opt[- ]out|browser|settings)\b", I)
 COMMENTS = re.compile(
     r"^[\W_]*(?:leave a (?:reply|comment)|post a comment|add (?:a )?comment|comments?|\d+\s+comments?|show comments|"
-    r"view comments|join the (?:discussion|conversation)|sound off|you must be logged in to post a comment.*|cancel reply|"
+    r"view comments|join the (?:discussion|conversation)|sound off|send (?:questions|comments|feedback)(?:\s?/\s?comments)? to the editors?|you must be logged in to post a comment.*|cancel reply|"
     r"comment policy)[\W_]*$|\bcomments? policy\b|\bbefore commenting\b",
     I,
 )
@@ -54,8 +54,8 @@ NAVIGATION_PREFIX = re.compile(
     r"don'?t miss|trending|photos?|video|gallery|opinion|for (?:subscribers|members)|subscriber exclusive|"
     r"you (?:may|might) (?:also )?(?:like|enjoy)|go deeper|dig deeper|keep reading)\s*(?:[:|>»–—-]|\.{3}|…)\s*\S|"
     # "Related Articles State regulators probe ...": the header and the first linked headline run together.
-    r"^\W*related (?:articles?|stories|posts|coverage|links)\s+(?-i:[A-Z])|"
-    r"^\W*also on [\w.-]+\.[a-z]{2,}\b|^\(\s*(?:photos?|video|related|see also|read more)\s*:.*\)\W*$|"
+    r"^\W*related (?:articles?|stories|posts|coverage|links|headlines)\s+(?-i:[A-Z])|"
+    r"^\W*also on [\w.-]+\.[a-z]{2,}\b|^\(\s*(?:photos?|video|related|see also|read more|also on [^:()]{2,30})\s*:.*\)\W*$|"
     r"^[A-Z][\w'’ ]{2,40}:[A-Z][a-z]|\bread more\W*$|"
     r"\[(?:video|pictures?|photos?|gallery|insight|reaction|poll|latest|live|revealed|analysis|update|watch|listen)\]\W*$",
     I,
@@ -85,7 +85,7 @@ SOCIAL = re.compile(
 # streaming service may well tell readers to sign up for a trial).
 NEWSLETTER = re.compile(
     r"\b(?:delivered (?:straight |right )?to your inbox|(?:right |straight )?(?:in|to) your inbox\b.{0,40}\b(?:subscribe|sign ?up|newsletter)|"
-    r"by signing up,? you agree|sign up to receive|click to subscribe|"
+    r"by signing up,? you agree|sign up to receive|click to subscribe|\bthis site is protected by recaptcha\b|"
     r"(?:sign up|subscribe) (?:for|to) (?:our|the) [\w' ]{0,40}newsletters?|get (?:our|the) [\w' ]{0,40}newsletter|"
     r"privacy policy and terms|support (?:our|independent) journalism|already a subscriber|"
     r"(?:register|sign up|subscribe) (?:for|to)\b.{0,60}\bnewsletter|\bour (?:free )?(?:daily|weekly|morning|evening|nightly) newsletter|"
@@ -139,7 +139,7 @@ SUBSCRIPTION_PITCH = re.compile(
 READER_APPEAL = re.compile(
     r"^(?!.*[\"“”])(?!.*\b(?:said|says|told)\b)"
     r"(?=.*(?:\bwant more\b|\blike what you(?:'|’)?(?:re| are) (?:reading|seeing|hearing)\b|\bdon(?:'|’)?t miss (?:another|a single|an?|our|the next)\b|"
-    r"\benjoy(?:ed|ing)? (?:this|our|reading)\b|\balready (?:a )?(?:subscribe|subscriber|member)|\bif you (?:value|enjoy|like|appreciate)\b|"
+    r"\benjoy(?:ed|ing)? (?:this|our|reading)\b|\balready (?:a )?(?:subscribe|subscriber|member)|\bif you (?:value|enjoy(?:ed)?|liked?|appreciated?)\b|"
     r"\b(?:sign up|donate|subscribe|join) (?:here|now|today)\b|\bjoin our (?:[\w'’-]+ ){0,3}(?:membership|community|group|network|program|mailing list)\b))"
     r"(?=.*\b(?:subscribe|sign up|donate|donation|support|join|register|become a (?:member|subscriber|supporter))\b)",
     I,
@@ -187,6 +187,9 @@ PHOTO_CREDIT = re.compile(
     # "Ben Kothe / BuzzFeed News; NIAID": more sources after a semicolon.
     r"^\W*[A-Z][\w'’-]+(?: [A-Z][\w.'’-]*){1,3}\s?/\s?(?:[A-Z][\w.'’&-]*)(?: [A-Z][\w.'’&-]*){0,4}(?:;\s?[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,4})*\W*$"
 )
+# A caption's credit at its end: "... in Delaware County, Pennsylvania. © Human Rights Watch", "... on
+# February 11, 2020. GEOFF FORESTER—Monitor staff".
+END_CREDIT = re.compile(r"\s©\s?(?:\d{4}\s)?[A-Z][\w.&'’ -]{2,40}\s*$|\b[A-Z]{2,}(?: [A-Z]{2,})+\s?[—–-]\s?[A-Z][\w ]{2,30} staff\s*$")
 # How wire captions and galleries open: "In this March 7, 2016, photo, Republican presidential
 # candidate Donald Trump speaks ...", "In this undated handout image ...", "Open this photo in gallery".
 CAPTION_OPENER = re.compile(
@@ -248,7 +251,7 @@ PLAYER = re.compile(
     # CNN's player labels are set in capitals: "must watch" in lower case is a sentence's.
     r"media playback is unsupported|(?-i:\bJUST WATCHED\b|\bMUST WATCH\b|\bMust Watch\b)|\breplay more videos\b|"
     r"\blisten to (?:this )?article\b|\bcopy this code to your (?:website|site|blog)\b|\bautoplay autoplay\b|\bshare this (?:article|gallery|slideshow|video)\b|\bwatch the latest video\b|"
-    r"\bthis (?:form|page|video|content) requires javascript\b|\bpowered by [A-Z]\w+\W*$|\bshow hide\b|"
+    r"\bthis (?:form|page|video|content) requires javascript\b|\benable javascript to (?:watch|view|play|see)\b|\bpowered by [A-Z]\w+\W*$|\bshow hide\b|"
     r"^\W*watch\b.{0,30}\bvideos?\s*:?\s*$|^\W*now playing\s*:",
     I,
 )
@@ -309,8 +312,12 @@ TIP_REQUEST = re.compile(
 SOURCE_NOTE = re.compile(
     # "This article is based on the new book ...", "This story is adapted from ...": where the piece comes from.
     r"^\W*this (?:story|article|report|post|piece|essay|column) (?:is|was) (?:based on|adapted from|excerpted from|an excerpt from)\b|"
-    # "The following excerpt is from Rogue Spooks ...", "The following is an excerpt from ...".
-    r"^\W*the following (?:is )?(?:an? )?(?:adapted )?(?:excerpt|passage|chapter)s? (?:is |was )?(?:from|of|adapted)\b|"
+    # "The following excerpt is from Rogue Spooks ...", "The following is an excerpt from Ezra Klein's new book ...":
+    # a publication's excerpt (an excerpt of a speech the story quotes is the story's).
+    r"^\W*the following (?:is )?(?:an? )?(?:adapted )?(?:excerpt|passage|chapter)s? (?:is |was )?(?:from|of|adapted)\b"
+    r"(?=.*\b(?:book|memoir|novel|newsletter|published|imprint)\b)|"
+    # "Excerpted from the new book The People vs. Tech ... Published by Dutton, an imprint of ...".
+    r"^\W*(?:excerpted|adapted) from (?:the )?(?:new |forthcoming |upcoming )?book\b|\bpublished by [A-Z][\w&'’ ]{1,40}, an imprint of\b|"
     # "This research was sponsored by ...": a funding acknowledgement.
     r"^\W*this (?:research|study|report|work|project|publication|analysis) was (?:sponsored|funded|supported|underwritten|commissioned)\b",
     I,
@@ -331,7 +338,7 @@ AUTHOR_CONTACT = re.compile(
 )
 # Shortcodes, template tags and script a content system left in the text.
 MARKUP_RESIDUE = re.compile(
-    r"^\s*\[/?[a-z_]+(?:\s+[a-z_]+\s*=[^\]]*)*\]|\{\{.*\}\}|<\w+[^>]*>\s*$|\bvar \w+\s*=|\bfunction\s*\(|\.push\(\[|\}\);\s*$", I
+    r"^\s*\[/?[a-z_]+(?:\s+[a-z_]+\s*=[^\]]*)*\]|\{\{.*\}\}|<\w+[^>]*>\s*$|^\s*<(?:iframe|script|embed|object)\b|\bvar \w+\s*=|\bfunction\s*\(|\.push\(\[|\}\);\s*$", I
 )
 # A whole line in square brackets, as editors insert a note or a promotion into the text:
 # "[You're smart and curious about the world. ... You can get our highlights each weekend.]"
@@ -346,10 +353,14 @@ CALL_TO_ACTION = re.compile(
     r"^\W*(?:see|read|view|download|access|explore)\s(?:the|our)\s[^.]{0,60}\b(?:methodology|topline|questionnaire|dataset|data set|data tool)\b",
     I,
 )
+# "Download this issue brief (pdf)", "View the brief in your web browser (Scribd)": a document's download links.
+DOWNLOAD_WIDGET = re.compile(r"^\W*(?:download|view|read|open)\b[^.]{0,60}\((?:pdf|scribd|\d+(?:\.\d+)?\s?[km]b)\)\W*$", I)
 BARE_LINK = re.compile(
     r"^\W*(?:(?:iphone|android|ios|app store|google play)\s*:\s*)?(?:https?://|www\.)\S+\W*$|\burl for this (?:post|story|article)\b", I
 )
-SEPARATOR = re.compile(r"^[\W_]{3,}$|^\s*[*#~]\s*$")
+# A line of dots ("...", ". . .") is a writer's pause, not a section break: the labelled parts hold
+# five such lines, all content.
+SEPARATOR = re.compile(r"^(?![\s.…]+$)[\W_]{3,}$|^\s*[*#~]\s*$")
 
 # "Analysis: The debate exposed a rift", "Stimulus money fraud:Feds arrest 2 men": a short label,
 # a colon, a headline. Several in a row are a list of links.
@@ -389,6 +400,7 @@ def _words(text: str) -> frozenset[str]:
 STRONG_CUES: tuple[Cue, ...] = (
     Cue("photo caption or credit", re.compile(rf"^\s*(?:©|{_C_MARK}|copyright\s+©?\s*\d{{4}}\b)", I), _words("copyright c"), "©"),
     Cue("photo caption or credit", PHOTO_CREDIT, _words("image media credit photo courtesy photograph"), "/"),
+    Cue("photo caption or credit", END_CREDIT, _words("staff"), "©"),
     Cue("video or audio player", PLAYER_CLOSE, _words("close")),
     Cue("separator", SEPARATOR),
     Cue(
@@ -405,24 +417,24 @@ STRONG_CUES: tuple[Cue, ...] = (
     Cue(
         "disclaimer or publishing note",
         SOURCE_NOTE,
-        _words("based adapted excerpted excerpt sponsored funded supported underwritten commissioned"),
-        also=_words("this"),
+        _words("based adapted excerpted excerpt sponsored funded supported underwritten commissioned imprint"),
+        also=_words("this following excerpted adapted imprint"),
     ),
     Cue("link to another article", TEASER, _words("writes argues says contends warns notes"), also=_words("author writer columnist authors writers columnists")),
     Cue("advertising marker", AD_MARKER, _words("advertisement advertising sponsored paid promoted content ad ads post")),
     Cue("cookie notice", COOKIES, _words("cookie cookies")),
-    Cue("comment prompt", COMMENTS, _words("reply comment comments discussion conversation logged commenting policy sound")),
+    Cue("comment prompt", COMMENTS, _words("reply comment comments discussion conversation logged commenting policy sound send")),
     Cue("social media embed", SOCIAL, _words("pic twitter instagram post posted follow google com"), "@"),
     Cue(
         "newsletter or subscription promotion",
         NEWSLETTER,
         _words(
-            "inbox signing receive subscribe newsletter newsletters policy journalism subscriber limit free consider alerts updates"
+            "inbox signing receive subscribe newsletter newsletters policy journalism subscriber limit free consider alerts updates recaptcha"
         ),
     ),
     Cue("newsletter or subscription promotion", MISS_OR_DONATE, _words("miss donation donating contribution")),
     Cue("newsletter or subscription promotion", SUBSCRIPTION_FUNDS, _words("subscription membership support"), also=_words("your")),
-    Cue("video or audio player", PLAYER, _words("playback watched watch replay listen share javascript powered hide video videos copy autoplay now playing")),
+    Cue("video or audio player", PLAYER, _words("playback watched watch replay listen share javascript powered hide video videos copy autoplay now playing enable")),
     Cue("video or audio player", PLAY_BUTTON, _words("play"), also=_words("click press tap")),
     Cue(
         "disclaimer or publishing note",
@@ -453,7 +465,7 @@ SHORT_CUES: tuple[Cue, ...] = (
     Cue(
         "newsletter or subscription promotion",
         READER_APPEAL,
-        _words("want like don enjoy enjoyed enjoying already if sign donate subscribe join"),
+        _words("want like liked don enjoy enjoyed enjoying already if sign donate subscribe join"),
         also=_words("subscribe sign donate donation support join register become"),
     ),
     Cue(
@@ -484,6 +496,7 @@ SHORT_CUES: tuple[Cue, ...] = (
     Cue("author contact", AUTHOR_CONTACT, _words("reached contacted tip follow email e-mail mail write author twitter"), "@"),
     Cue("author contact", TIP_REQUEST, _words("tip tips information info hear")),
     Cue("bare link", BARE_LINK, _words("url http https www")),
+    Cue("navigation", DOWNLOAD_WIDGET, _words("download view read open")),
     # "James Damore vs. Google: Class Action Lawsuit by TechCrunch on Scribd": a document viewer's title bar.
     Cue("embedded document", re.compile(r"\bon scribd\W*$|\bdocumentcloud\b", I), _words("scribd documentcloud")),
     Cue("newsletter or subscription promotion", CALL_TO_ACTION, _words("here methodology topline questionnaire dataset data")),

@@ -606,3 +606,40 @@ def test_a_heading_of_common_words_between_paragraphs_is_not_a_name():
     for heading in ["Final Thoughts", "Bottom Line"]:
         assert heading not in removed(STORY + [heading] + STORY)
     assert removed(STORY + ["Janeth Roeskova"] + STORY) == {"Janeth Roeskova": "photo or author credit"}
+
+
+# --- stop 24: after part L was scored blind (0.628) ---
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("( Also on POLITICO: The governor's long goodbye)", "link to another article"),
+        ("Related Headlines Senate passes the budget on a party-line vote", "link to another article"),
+        ("Send questions/comments to the editors.", "comment prompt"),
+        ("A man walks past the courthouse, October 18, 2013. © 2013 Reuters", "photo caption or credit"),
+        ("Voters line up outside the school on Tuesday. JANE ROE—Monitor staff", "photo caption or credit"),
+        ("Please enable Javascript to watch this video", "video or audio player"),
+        ("Download this issue brief (pdf)", "navigation"),
+        ("The following is an excerpt from Jane Roe's new book, published by Crown.", "disclaimer or publishing note"),
+        ("Excerpted from the new book The Long Road by Jane Roe.", "disclaimer or publishing note"),
+        ("<iframe src=\"https://example.com/embed/1\" width=\"560\"></iframe>", "markup residue"),
+        ("The Morning Rundown Get a head start on the morning's top stories. This site is protected by recaptcha", "newsletter or subscription promotion"),
+        ("If you liked this map, sign up to be notified of new posts", "newsletter or subscription promotion"),
+    ],
+)
+def test_cues_after_part_l(line, reason):
+    assert line_cue(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The following excerpt from the president's speech was translated by the embassy:",
+        "...",
+        ". . .",
+        "Please enable the setting before you vote, officials said.",
+    ],
+)
+def test_story_lines_near_the_cues_after_part_l_stay(line):
+    assert line_cue(line) is None
