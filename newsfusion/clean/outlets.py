@@ -66,7 +66,7 @@ def _short_reply(line: str) -> bool:
     return word_count(line) <= SHORT_REPLY_WORDS and not is_headline_shaped(line)
 
 
-def template_keys(article: Article) -> list[str]:
+def template_names(outlet: str | None, url: str | None) -> list[str]:
     """Under whose name an article's lines are counted: its outlet, and its URL's site when that differs.
 
     A site prints its furniture under every byline: the allsides `source` of a column is
@@ -74,8 +74,7 @@ def template_keys(article: Article) -> list[str]:
     A wire service prints its own on every site that runs its copy ("EDITOR'S NOTE — A look
     at the veracity of claims by political figures." under the Associated Press).
     """
-    keys = [name for name in (article.outlet, outlet_from_url(article.url)) if name]
-    return list(dict.fromkeys(keys))
+    return list(dict.fromkeys(name for name in (outlet, outlet_from_url(url)) if name))
 
 
 class OutletTemplates:
@@ -95,7 +94,7 @@ class OutletTemplates:
 
     def apply(self, article: Article) -> Article:
         """The article without the lines its outlet or its site printed in earlier articles; then count its lines."""
-        names = template_keys(article)
+        names = template_names(article.outlet, article.url)
         if not names:
             return article
         kept = article.text.split("\n\n")

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..clean import OutletTemplates, clean_document, split_lines
-from ..clean.metadata import outlet_from_url
+from ..clean.outlets import template_names
 from ..ingest.decode import decode_bytes
 from ..ingest.records import document_from_record, document_from_text
 from ..store import Store
@@ -78,7 +78,8 @@ def _golden_articles(goldens: list[Path]) -> dict[str, list[dict[str, Any]]]:
 
 
 def _names(record: dict[str, Any]) -> list[str]:
-    return list(dict.fromkeys(name for name in (record.get("source"), outlet_from_url(record.get("url"))) if name)) or [""]
+    """The names `OutletTemplates` counts a record's lines under (one empty name for a record with neither)."""
+    return template_names(record.get("source"), record.get("url")) or [""]
 
 
 def evaluate_allsides(goldens: list[Path], corpus: Path) -> dict[str, Any]:
