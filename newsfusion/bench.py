@@ -14,6 +14,14 @@ and their models loaded before the clock starts, as in a long-running service (`
 says how long that took). With several runs the report
 gives the median of each figure and every run's figures beside it: these machines are
 shared and noisy, so one run says little.
+
+`--prefill N` measures the pipeline on a store that already holds N articles: before the
+clock, the cluster bench's replay (`bench_cluster.prefill_stories`: copies of the corpus's
+clustering features, shifted 400 days a pass and lightly edited) puts N articles' rows and
+stories into the store through the pipeline's own clusterer, and the timed documents are
+dated after every replayed copy. The prefilled articles have no text or extraction, so this
+measures what grows with the store (the clusterer's state and lookups, the SQLite tables and
+indexes, memory) and not 1M articles' worth of spaCy, which takes about 18 hours on two cores.
 """
 
 from __future__ import annotations
@@ -31,15 +39,17 @@ import tempfile
 import threading
 import time
 from dataclasses import replace
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Callable
 
 from .errors import NewsfusionError
-from .heap import freeze_loaded
+from .heap import freeze_loaded, trim_heap
 from .ingest import InputReader
 from .pipeline import Pipeline
 from .settings import Settings
 from .store import Store
+from .types import RawDocument
 from .pools import worker_count
 
 
@@ -196,6 +206,14 @@ class RssSampler:
                 self.peak_pss_kb = max(self.peak_pss_kb or 0, sum(shares))  # type: ignore[arg-type]
         self.peak_kb = max(self.peak_kb, total)
 
+    def restart_peaks(self) -> None:
+        """Forget the memory peaks so far: the run's peaks are taken from here on."""
+        if self._thread.is_alive():
+            self._sample(full=True)
+        self.peak_kb = 0
+        self.peak_pss_kb = None
+        self.peak_kb_by_pid = {}
+
     def mark_cpu(self) -> None:
         """Start counting CPU time from now (model loading before the clock is left out)."""
         if self._thread.is_alive():
@@ -324,8 +342,41 @@ class _ProgressLine:
             print(f"bench: {summary.seen:,} documents stored, {rate:,.1f}/s", file=sys.stderr, flush=True)
 
 
-def run_once(corpus: str, limit: int | None, settings: Settings, briefs: bool = True) -> dict[str, Any]:
-    """Ingest up to `limit` documents of `corpus` into a fresh store; return the measured figures."""
+def shifted(item: Any, days: int) -> Any:
+    """A document dated `days` later (its record's date, when that is an ISO date); anything else unchanged."""
+    if not days or not isinstance(item, RawDocument) or not item.published:
+        return item
+    try:
+        when = datetime.fromisoformat(item.published.replace("Z", "+00:00"))
+    except ValueError:
+        return item
+    later = when + timedelta(days=days)
+    return replace(item, published=later.date().isoformat() if len(item.published) == 10 else later.isoformat())
+
+
+def _prefill(store: Store, pipeline: Pipeline, corpus: str, count: int, settings: Settings) -> dict[str, Any]:
+    """Put `count` replayed articles' stories into the store through the pipeline's clusterer (untimed)."""
+    from .bench_cluster import corpus_features, prefill_stories
+
+    started = time.perf_counter()
+    compact = corpus_features(corpus, None, settings)
+    if not len(compact):
+        raise NewsfusionError(f"--prefill needs articles to replay, and none of {corpus} survived cleaning; use a news corpus")
+
+    def progress(done: int) -> None:
+        if done % 50_000 < settings.batch_size or done == count:
+            print(f"bench: prefilled {done:,} of {count:,} articles", file=sys.stderr, flush=True)
+
+    rounds = prefill_stories(store, pipeline.clusterer, compact, count, settings.batch_size, progress)
+    del compact
+    trim_heap()
+    return {"prefill": count, "prefill_s": round(time.perf_counter() - started, 1), "stories_before": store.live_story_count(), "rounds": rounds}
+
+
+def run_once(corpus: str, limit: int | None, settings: Settings, briefs: bool = True, prefill: int = 0) -> dict[str, Any]:
+    """Ingest up to `limit` documents of `corpus` into a fresh store (holding `prefill` replayed articles first); return the figures."""
+    from .bench_cluster import REPLAY_SHIFT_DAYS
+
     with tempfile.TemporaryDirectory(prefix="newsfusion-bench-") as folder:
         run_settings = replace(settings, db=str(Path(folder) / "bench.db"), offline=True)
         with Store(run_settings.db) as store:
@@ -336,7 +387,13 @@ def run_once(corpus: str, limit: int | None, settings: Settings, briefs: bool = 
             refresher = BriefRefresher(run_settings.db) if briefs else None
             workers = worker_count(run_settings.workers)
             report = _ProgressLine()
+            prefilled: dict[str, Any] = {}
             with RssSampler(workers) as memory, Pipeline(store, run_settings, on_progress=report, on_batch=refresher) as pipeline:
+                if prefill > 0:
+                    prefilled = _prefill(store, pipeline, corpus, prefill, run_settings)
+                    days = REPLAY_SHIFT_DAYS * prefilled.pop("rounds")
+                    items = (shifted(item, days) for item in items)
+                    memory.restart_peaks()  # the replay's own features are not the pipeline's memory
                 with refresher if refresher is not None else contextlib.nullcontext():
                     started = time.perf_counter()
                     pipeline.warm_up()
@@ -354,6 +411,7 @@ def run_once(corpus: str, limit: int | None, settings: Settings, briefs: bool = 
             cpu_by_role = memory.cpu_by_role(roles)
     articles = summary.ingested + summary.revisions
     result = {
+        **prefilled,
         "articles": articles,
         "documents": summary.seen,
         "rejected": summary.rejected,
@@ -415,13 +473,16 @@ def runs_in_fresh_processes(run: Callable[..., dict[str, Any]], args: tuple, run
     return results
 
 
-def run_bench(corpus: str, limit: int | None, runs: int, settings: Settings, briefs: bool = True) -> dict[str, Any]:
+def run_bench(
+    corpus: str, limit: int | None, runs: int, settings: Settings, briefs: bool = True, prefill: int = 0
+) -> dict[str, Any]:
     """Run the bench `runs` times, each in its own process; report medians and every run."""
-    results = runs_in_fresh_processes(run_once, (corpus, limit, settings, briefs), runs)
+    results = runs_in_fresh_processes(run_once, (corpus, limit, settings, briefs, prefill), runs)
     median = lambda key: statistics.median(run[key] for run in results)  # noqa: E731
     return {
         "corpus": corpus,
         "limit": limit,
+        **({"prefill": prefill, "stories_before": results[0]["stories_before"]} if prefill else {}),
         "runs": len(results),
         "articles": results[0]["articles"],
         "documents": results[0]["documents"],
@@ -461,6 +522,11 @@ def format_report(report: dict[str, Any]) -> str:
     """The bench report as a few human-readable lines."""
     lines = [
         f"corpus {report['corpus']}  documents {report['documents']:,}  articles {report['articles']:,}  runs {report['runs']} (medians)",
+        *(
+            [f"store before {report['prefill']:,} replayed articles in {report['stories_before']:,} stories (--prefill, untimed)"]
+            if report.get("prefill")
+            else []
+        ),
         f"end to end   {report['articles_per_s']:,.1f} documents/s  ({report['seconds']:.2f} s)",
         f"latency      to story update: p50 {report['latency_p50_s']:.2f} s  p95 {report['latency_p95_s']:.2f} s  p99 {report['latency_p99_s']:.2f} s",
         *(

@@ -76,6 +76,10 @@ class CompactFeatures:
     def __len__(self) -> int:
         return len(self.ids)
 
+    def copies(self, start: int, count: int) -> list[tuple[dict[str, float], Timeframe, str | None]]:
+        """Replayed copies number `start` to `start + count - 1`: the corpus over and over, each pass a round later."""
+        return [self.copy((start + k) % len(self), (start + k) // len(self)) for k in range(count)]
+
     def copy(self, index: int, round_: int) -> tuple[dict[str, float], Timeframe, str | None]:
         """Copy `round_` of article `index`: shifted in time and lightly edited (round 0 is the original)."""
         vector = {self.words[i]: float(w) for i, w in zip(self.ids[index], self.weights[index])}
@@ -95,6 +99,41 @@ class CompactFeatures:
             frame, start=frame.start + shift if frame.start else None, end=frame.end + shift if frame.end else None
         )
         return {key: value / norm for key, value in edited.items()}, frame, self.titles[index]
+
+
+def _placeholder_item(store: Store, copy: tuple[dict[str, float], Timeframe, str | None], seq: int) -> ClusterItem:
+    """A replayed copy as an article row with no text (its `seq` is the row's) and its clustering item."""
+    vector, frame, title = copy
+    article_id = store.add_placeholder_article(f"bench-{seq - 1}", title)
+    return ClusterItem(article_id, seq, title, ArticleFeatures(vector, frozenset()), frame)
+
+
+def prefill_stories(
+    store: Store,
+    clusterer: StoryClusterer,
+    compact: CompactFeatures,
+    count: int,
+    batch: int,
+    on_progress: Callable[[int], None] | None = None,
+) -> int:
+    """Replay `count` copies of the corpus's features through `clusterer` into an empty `store`, untimed.
+
+    The same copies, rows and batch writes as the cluster bench: a store holding `count`
+    articles' worth of stories, for timing the whole pipeline on top of it. Returns the
+    number of replay rounds used, so what comes next can be dated after all of them.
+    """
+    done = 0
+    while done < count:
+        size = min(batch, count - done)
+        copies = compact.copies(done, size)
+        with store.db.write():
+            for copy in copies:
+                clusterer.assign(_placeholder_item(store, copy, done + 1))
+                done += 1
+            clusterer.write()
+        if on_progress is not None:
+            on_progress(done)
+    return -(-count // len(compact))
 
 
 def corpus_features(corpus: str, limit: int | None, settings: Settings) -> CompactFeatures:
@@ -148,12 +187,11 @@ def run_cluster_bench(
         while done < target:
             size = min(batch, next(size for size in checkpoints if size > done) - done)  # batches end on each size
             # The replayed copies are made before the clocks start: making them is not clustering.
-            copies = [compact.copy((done + k) % len(compact), (done + k) // len(compact)) for k in range(size)]
+            copies = compact.copies(done, size)
             wall, cpu = time.perf_counter(), time.process_time()
             with store.db.write():
-                for vector, frame, title in copies:
-                    article_id = store.add_placeholder_article(f"bench-{done}", title)
-                    item = ClusterItem(article_id, done + 1, title, ArticleFeatures(vector, frozenset()), frame)
+                for copy in copies:
+                    item = _placeholder_item(store, copy, done + 1)
                     tick = time.perf_counter()
                     clusterer.assign(item)
                     spent = time.perf_counter() - tick

@@ -284,7 +284,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
         report = run_brief_bench(args.corpus, args.limit or 100, max(args.runs, 3), _settings(args))
         print(json.dumps(report, indent=2) if args.json else format_brief_report(report))
         return 0
-    report = run_bench(args.corpus, args.limit, args.runs, _settings(args), briefs=args.briefs)
+    if args.prefill < 0:
+        raise UsageError(f"--prefill must be 0 or more articles, not {args.prefill}")
+    report = run_bench(args.corpus, args.limit, args.runs, _settings(args), briefs=args.briefs, prefill=args.prefill)
     if args.json:
         _print_json(report)
     else:
@@ -502,6 +504,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--sizes; brief: building the brief of one story of --limit articles (default 100)",
     )
     bench.add_argument("--sizes", default="10000,100000,1000000", help="with --stage cluster: article counts to report at")
+    bench.add_argument(
+        "--prefill",
+        type=int,
+        default=0,
+        metavar="N",
+        help="with --stage pipeline: before the clock, replay N articles' clustering features into the store (the cluster "
+        "stage's replay: rows and stories, no text), then time the pipeline over the corpus dated after them: the per-article "
+        "cost and memory with N articles already stored (default 0)",
+    )
     bench.add_argument(
         "--briefs",
         action=argparse.BooleanOptionalAction,

@@ -7,17 +7,14 @@ not the cleaning or duplicate stages (see `pools`).
 
 from __future__ import annotations
 
-import ctypes
 import os
 import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Callable
 
 from .extract import Extraction, extract_articles
-from .heap import freeze_loaded
+from .heap import freeze_loaded, malloc_trim
 from .pools import MIN_POOL_BATCH, chunks, pool_pids, spawn_pool, start_worker
 from .types import Article
 
@@ -50,14 +47,6 @@ def extract_many(articles: list[Article]) -> tuple[list[Extraction], float]:
 _worker = {"started": False}
 
 
-@lru_cache(maxsize=1)
-def _malloc_trim() -> Callable[[int], int] | None:
-    try:
-        return ctypes.CDLL("libc.so.6").malloc_trim
-    except (OSError, AttributeError):  # not glibc
-        return None
-
-
 def _give_back_freed_memory() -> None:
     """Return the heap that spaCy's arrays freed to the system, once the process holds more than TRIM_ABOVE_MB.
 
@@ -66,7 +55,7 @@ def _give_back_freed_memory() -> None:
     articles, and stays near 300 MB when trimmed after each chunk. Trimming costs time (the
     next chunk faults the pages back in: 10% slower after every chunk), hence the threshold.
     """
-    trim = _malloc_trim()
+    trim = malloc_trim()
     if trim is not None and _resident_mb() > TRIM_ABOVE_MB:
         trim(0)
 

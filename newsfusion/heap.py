@@ -10,7 +10,10 @@ still freed by reference counting; only cycles among them would stay.
 
 from __future__ import annotations
 
+import ctypes
 import gc
+from functools import lru_cache
+from typing import Callable
 
 _state = {"frozen": False}
 
@@ -23,3 +26,20 @@ def freeze_loaded() -> bool:
     gc.freeze()
     _state["frozen"] = True
     return True
+
+
+@lru_cache(maxsize=1)
+def malloc_trim() -> Callable[[int], int] | None:
+    """glibc's `malloc_trim`, or None where the C library is not glibc."""
+    try:
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+def trim_heap() -> None:
+    """Collect, then hand the heap glibc keeps for reuse back to the system (after a large one-off load)."""
+    gc.collect()
+    trim = malloc_trim()
+    if trim is not None:
+        trim(0)

@@ -167,3 +167,29 @@ def test_extract_stage_bench_says_when_nothing_survives_cleaning(cli, tmp_path):
     result = cli("bench", "--stage", "extract", "--corpus", corpus, "--limit", "5")
     assert result.code != 0
     assert "survived cleaning" in result.err and "Traceback" not in result.err
+
+
+def test_bench_on_a_prefilled_store_times_only_the_corpus_dated_after_it(cli, tmp_path, capfd):
+    demo = Path(__file__).resolve().parents[2] / "demo" / "wikinews-2005-2010.jsonl"
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(demo.read_text(encoding="utf-8").splitlines(keepends=True)[:12]))
+    result = cli("bench", "--corpus", corpus, "--prefill", "30", "--no-briefs", "--workers", "1", "--json")
+    assert result.code == 0, result.err
+    report = json.loads(result.out)
+    assert report["prefill"] == 30 and 0 < report["stories_before"] <= 30
+    assert report["articles"] == 12  # the prefilled rows are not the run's articles
+    assert "prefilled 30 of 30 articles" in capfd.readouterr().err  # from the run's own process
+    result = cli("bench", "--corpus", corpus, "--prefill", "-1")
+    assert result.code != 0 and "--prefill" in result.err
+
+
+def test_replayed_documents_are_dated_later_and_keep_their_date_format():
+    from newsfusion.bench import shifted
+    from newsfusion.types import RawDocument
+
+    document = RawDocument("a", "json", "x", b"{}", "h", published="2016-09-20")
+    assert shifted(document, 400).published == "2017-10-25"
+    timed = RawDocument("b", "json", "x", b"{}", "h", published="2016-09-20T10:00:00Z")
+    assert shifted(timed, 1).published == "2016-09-21T10:00:00+00:00"
+    for unchanged in (RawDocument("c", "json", "x", b"{}", "h", published="20 Sept 2016"), RawDocument("d", "json", "x", b"{}", "h")):
+        assert shifted(unchanged, 400) is unchanged
