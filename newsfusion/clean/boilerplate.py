@@ -214,9 +214,12 @@ _REPORTING = re.compile(r"\b(?:said|says|told|wrote|writes|tweeted|according|ask
 def _judge_embeds(lines: Sequence[str], reasons: list[str | None]) -> None:
     """An embedded post's text stands above its "— Name (@handle) date" attribution.
 
-    The line just above a bare attribution line is the post. Shorter lines above that (or
-    above an attribution that ends the post's last line) belong to the same post when the
-    run reaches up to another embed, or when most of them carry handles, hashtags or links.
+    The line just above a bare attribution line is the post. Shorter lines above that belong
+    to the same post when the run reaches up to another embed, or when most of them carry
+    handles, hashtags or links. Above an attribution that ends a line of the post's own text,
+    reaching another embed is not enough: one of the lines must carry a handle, hashtag or
+    link. Articles quoting a string of posts write their own lines between them ("As to who
+    funds the Federalist, that is still unknown at this time."), each post whole on its line.
     The run stops at a line ending in a colon: the article's own lead-in ("They can be read below:").
     """
     for index in range(1, len(lines)):
@@ -224,7 +227,8 @@ def _judge_embeds(lines: Sequence[str], reasons: list[str | None]) -> None:
         if reasons[index] != EMBED or not cues.SOCIAL_ATTRIBUTION.search(line):
             continue
         top = index
-        if line.lstrip().startswith(("—", "–", "-")) and word_count(line) <= ATTRIBUTION_MAX_WORDS:
+        bare = line.lstrip().startswith(("—", "–", "-")) and word_count(line) <= ATTRIBUTION_MAX_WORDS
+        if bare:
             if reasons[index - 1] is not None:
                 continue
             reasons[index - 1] = EMBED
@@ -237,7 +241,7 @@ def _judge_embeds(lines: Sequence[str], reasons: list[str | None]) -> None:
             above -= 1
         bounded = above >= 0 and reasons[above] == EMBED
         marked = sum(bool(_POST_MARK.search(lines[member])) for member in run)
-        if run and (bounded or 2 * marked >= len(run)):
+        if run and (bounded and (bare or marked) or 2 * marked >= len(run)):
             for member in run:
                 reasons[member] = EMBED
 

@@ -38,7 +38,7 @@ def test_boilerplate_removal(cli):
     assert metrics["seed_boilerplate_removed"] == 1.0 and metrics["seed_must_keep_kept"] == 1.0
     assert metrics["seed_titles"] == 1.0 and metrics["seed_agencies"] == 1.0
     assert metrics["allsides_lines"] >= 7800
-    assert metrics["allsides_precision"] >= 0.96 and metrics["allsides_recall"] >= 0.90
+    assert metrics["allsides_precision"] >= 0.965 and metrics["allsides_recall"] >= 0.905
     assert metrics["allsides_part_a_recall"] >= 0.93 and metrics["allsides_part_b_recall"] >= 0.96
     assert metrics["allsides_part_c_precision"] >= 0.88 and metrics["allsides_part_c_recall"] >= 0.85
     assert metrics["allsides_part_d_precision"] >= 0.97 and metrics["allsides_part_d_recall"] >= 0.86
@@ -49,7 +49,7 @@ def test_boilerplate_removal(cli):
     assert metrics["allsides_part_i_precision"] >= 0.97 and metrics["allsides_part_i_recall"] >= 0.77
     assert metrics["allsides_part_j_precision"] >= 0.98 and metrics["allsides_part_j_recall"] >= 0.90
     assert metrics["allsides_part_k_precision"] >= 0.96 and metrics["allsides_part_k_recall"] >= 0.86
-    assert metrics["allsides_part_l_precision"] >= 0.87 and metrics["allsides_part_l_recall"] >= 0.79
+    assert metrics["allsides_part_l_precision"] >= 0.89 and metrics["allsides_part_l_recall"] >= 0.79
 
 
 def test_boilerplate_removal_on_one_file(cli):

@@ -119,6 +119,28 @@ def test_a_post_split_over_several_lines_goes_with_its_attribution():
     assert "Chatfield said it was very disappointing that the governor did not want to work with them." not in gone
 
 
+def test_the_article_s_own_line_between_two_one_line_posts_stays():
+    # Each post is whole on its line, its attribution at the end: the line between them is
+    # the article's unless it carries a handle, hashtag or link of its own.
+    lines = STORY[:2] + [
+        "Please no more entries. https://t.co/L5kYT4uKWH — Rick Hasen (@rickhasen) March 25, 2020",
+        "As to who funds the paper, that is still unknown at this time.",
+        "Who funds the paper? https://t.co/VgJNhNxfta — JJ MacNab (@jjmacnab) March 25, 2020",
+    ] + STORY[2:]
+    gone = removed(lines)
+    assert "As to who funds the paper, that is still unknown at this time." not in gone
+    assert gone["Who funds the paper? https://t.co/VgJNhNxfta — JJ MacNab (@jjmacnab) March 25, 2020"] == "social media embed"
+    # Under a bare attribution line, the run up to the post above still goes with its post.
+    lines = STORY[:2] + [
+        "Please no more entries. https://t.co/L5kYT4uKWH — Rick Hasen (@rickhasen) March 25, 2020",
+        "Donald Trump haiku",
+        "Who would the Donald",
+        "Name to the court? The mind reels.",
+        "— Justice Don Willett (@JusticeWillett) June 16, 2015",
+    ] + STORY[2:]
+    assert removed(lines).get("Who would the Donald") == "social media embed"
+
+
 def test_the_article_reporting_a_post_is_not_the_post():
     lines = STORY[:2] + [
         "Kanye West to @jonkarl: I don't answer questions in simple sound bites. — Josh Marshall (@joshtpm) October 11, 2018",
