@@ -155,14 +155,10 @@ _TRIGGER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
 def line_cue(line: str) -> str | None:
     """The kind of page furniture a line's own words say it is, if any."""
     words = frozenset(_TRIGGER_WORD.findall(line.lower()))
-    for cue in cues.STRONG_CUES:
-        if cue.matches(line, words):
-            return cue.reason
-    if word_count(line) <= SHORT_LINE_WORDS:
-        for cue in cues.SHORT_CUES:
-            if cue.matches(line, words):
-                return cue.reason
-    return None
+    reason = cues.STRONG.first(line, words)
+    if reason is None and word_count(line) <= SHORT_LINE_WORDS:
+        reason = cues.SHORT.first(line, words)
+    return reason
 
 
 def classify_lines(

@@ -397,6 +397,45 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+class CueList:
+    """Cues in their order, indexed by trigger word and character.
+
+    `first` gives what `next(cue.reason for cue in cues if cue.matches(line, words))` gives,
+    but finds the cues a line triggers through the index (a few dictionary lookups for the
+    line's words) instead of testing every cue's triggers in turn on every line.
+    """
+
+    def __init__(self, cues: tuple[Cue, ...]):
+        self.cues = cues
+        self.untriggered = frozenset(i for i, cue in enumerate(cues) if not (cue.words or cue.chars))
+        by_word: dict[str, set[int]] = {}
+        by_char: dict[str, set[int]] = {}
+        for i, cue in enumerate(cues):
+            for word in cue.words:
+                by_word.setdefault(word, set()).add(i)
+            for char in cue.chars:
+                by_char.setdefault(char, set()).add(i)
+        self.by_word = {word: frozenset(found) for word, found in by_word.items()}
+        self.trigger_words = frozenset(by_word)
+        self.by_char = tuple((char, frozenset(found)) for char, found in by_char.items())
+
+    def first(self, line: str, words: frozenset[str]) -> str | None:
+        """The reason of the first cue, in order, that matches the line (`words`: its trigger words)."""
+        tried = set(self.untriggered)
+        for word in words & self.trigger_words:
+            tried |= self.by_word[word]
+        for char, found in self.by_char:
+            if char in line:
+                tried |= found
+        for i in sorted(tried):
+            cue = self.cues[i]
+            if cue.also and words.isdisjoint(cue.also):
+                continue
+            if cue.pattern.search(line):
+                return cue.reason
+        return None
+
+
 STRONG_CUES: tuple[Cue, ...] = (
     Cue("photo caption or credit", re.compile(rf"^\s*(?:©|{_C_MARK}|copyright\s+©?\s*\d{{4}}\b)", I), _words("copyright c"), "©"),
     Cue("photo caption or credit", PHOTO_CREDIT, _words("image media credit photo courtesy photograph"), "/"),
@@ -599,3 +638,7 @@ NAMES_ONLY = re.compile(rf"^[\W_]*{_NAME}(?:(?:,\s*|\s+and\s+|\s*&\s*){_NAME})*(
 NAME_AFFILIATION = re.compile(
     rf"^[\W_]*{_NAME}\s*[–—-]\s*[A-Z][\w.'’&-]*(?:,?\s(?:of|the|and|for|at|in|[A-Z][\w.'’&-]*)){{0,8}}[\W_]*$"
 )
+
+
+STRONG = CueList(STRONG_CUES)
+SHORT = CueList(SHORT_CUES)
