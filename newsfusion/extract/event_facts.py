@@ -9,7 +9,7 @@ expression that belongs to an event's own clause ("called on Wednesday for ...")
 from __future__ import annotations
 
 from .event_cues import KILL_WORDS, NUMBER_WORDS, PAST_MARKERS, WOUND_WORDS
-from .nlp import children_of, entities_in, head_of, span_text, span_tokens, subtree_of
+from .nlp import children_of, entities_in, head_of, lemmas, span_text, span_tokens, subtree_of
 from .nlp import tokens as doc_tokens
 
 
@@ -58,8 +58,9 @@ def _count_of(token) -> int | None:
 def casualties(sent) -> tuple[int | None, int | None]:
     """(dead, injured) the sentence reports: "killed 27 people", "left 32 dead and 200 injured"."""
     found = {"dead": None, "injured": None}
+    lower_lemmas = lemmas(sent.doc)
     for token in span_tokens(sent):
-        lemma = token.lemma_.lower()
+        lemma = lower_lemmas[token.i]
         kind = "dead" if lemma in KILL_WORDS or token.lower_ in KILL_WORDS else (
             "injured" if lemma in WOUND_WORDS or token.lower_ in WOUND_WORDS else None)
         if kind is None:

@@ -32,7 +32,7 @@ from .event_cues import (
 )
 from .event_facts import casualties, date_span, in_anchored_clause, past_anchors
 from .event_lexicon import COOPERATIVE, HOSTILE, LIGHT_VERBS, NOUNS, VERBS, VIOLENT, Rule
-from .nlp import children_of, doc_text, entity_at, head_of, lemmas, sentences, span_text, span_tokens, subtree_of
+from .nlp import children_of, doc_text, entity_at, head_of, labels, lemmas, sentences, span_text, span_tokens, subtree_of
 
 __all__ = ["Actor", "Event", "EventActor", "EventMention", "code_text", "event_records", "find_events", "reference_year"]
 
@@ -184,10 +184,11 @@ def _verb_candidate(tok) -> _Cand | None:
 def _candidates(sent) -> tuple[list[_Cand], dict[int, _Cand]]:
     cands: list[_Cand] = []
     by_token: dict[int, _Cand] = {}
+    kept = labels(sent.doc)
     for tok in span_tokens(sent):
-        pos = tok.pos_
+        pos, dep = kept.pos[tok.i], kept.dep[tok.i]
         cand = None
-        if (pos == "VERB" or (pos == "ADJ" and tok.tag_ == "VBN")) and tok.dep_ != "amod":
+        if (pos == "VERB" or (pos == "ADJ" and tok.tag_ == "VBN")) and dep != "amod":
             lemma = _verb_lemma(tok)
             if lemma in REPORTING and any(c.dep_ in ("ccomp", "parataxis") for c in children_of(tok)):
                 cand = None  # "a rights group charged [that] ...": a report of the event inside
@@ -197,7 +198,7 @@ def _candidates(sent) -> tuple[list[_Cand], dict[int, _Cand]]:
             rule = _noun_rule(tok)
             if rule is not None and rule.type is not None:
                 cand = _Cand(tok, rule.type, rule.mode, rule.context, rule.weight, kind="noun" if rule.alone else "part")
-        if pos in ("VERB", "AUX") and tok.dep_ in ("ccomp", "acl", "relcl", "parataxis", "conj"):
+        if pos in ("VERB", "AUX") and dep in ("ccomp", "acl", "relcl", "parataxis", "conj"):
             demand = _modal_demand(tok, cand)
             if demand is not None:
                 cand = demand
@@ -480,14 +481,15 @@ def _location(cand: _Cand, spans: list[tuple[int, int]]) -> str | None:
         clause = head_of(clause)
     # The doc's kept tokens and tree (nlp.py): these walks cover whole clauses and sentences,
     # and spaCy's own would make a new Token for every word and every head.
+    deps = labels(doc).dep
     for root in (cand.tok, clause):
         for token in subtree_of(root):
-            if token.dep_ == "pobj" and head_of(token).lower_ in _LOCATION_PREPS:
+            if deps[token.i] == "pobj" and head_of(token).lower_ in _LOCATION_PREPS:
                 found = place(token)
                 if found:
                     return found
     for token in span_tokens(sent):
-        if token.dep_ == "pobj" and head_of(token).lower_ in _LOCATION_PREPS and head_of(head_of(token)).pos_ in ("VERB", "AUX"):
+        if deps[token.i] == "pobj" and head_of(token).lower_ in _LOCATION_PREPS and head_of(head_of(token)).pos_ in ("VERB", "AUX"):
             found = place(token)
             if found:
                 return found

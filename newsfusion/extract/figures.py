@@ -16,7 +16,7 @@ from typing import Any, Sequence
 
 from ..cluster.features import is_background
 from .quotes import SPEECH_VERBS, _resolve, _speaker_phrase, _subject_of, can_speak
-from .nlp import children_of, doc_text, head_of, sentence_at, span_text
+from .nlp import children_of, doc_text, head_of, labels, sentence_at, span_text
 from .nlp import tokens as doc_tokens
 
 _WORD_NUMBERS = {
@@ -184,20 +184,20 @@ def _reporter(sentence: Any, entities: Sequence[Any]) -> str | None:
 def find_figures(doc: Any, entities: Sequence[Any], dates: Sequence[Any] = ()) -> list[Figure]:
     """The figures of a parsed article, in text order."""
     text = doc_text(doc)
-    years = [int(t.text) for t in doc_tokens(doc) if _YEAR.match(t.text)]
+    kept = labels(doc)
+    years = [int(word) for word in kept.text if _YEAR.match(word)]
     latest_year = max(years) if years else None
     figures: list[Figure] = []
     skip_until = -1
-    for token in doc_tokens(doc):
+    for token, word, lower in zip(doc_tokens(doc), kept.text, kept.lower):
         if token.i <= skip_until:
             continue
-        lower = token.lower_
-        numeric = token.like_num or lower in _WORD_NUMBERS or _DIGIT_START.match(token.text) or (
+        numeric = token.like_num or lower in _WORD_NUMBERS or _DIGIT_START.match(word) or (
             "-" in lower and lower.split("-")[0] in _WORD_NUMBERS
         )
         if not numeric:
             continue
-        if token.lower_ in {"one", "a"} and head_of(token).pos_ != "NOUN":
+        if lower in {"one", "a"} and head_of(token).pos_ != "NOUN":
             continue  # "one of the", "one day": rarely a count worth keeping
         if _is_date_part(token):
             continue

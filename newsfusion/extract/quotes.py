@@ -21,7 +21,7 @@ from typing import Any, Sequence
 
 from .entities import Entity
 from .normalize import acronym_of
-from .nlp import ancestors_of, children_of, doc_text, head_of, sentence_at, span_text, span_tokens, tokens
+from .nlp import ancestors_of, children_of, doc_text, head_of, labels, sentence_at, span_text, span_tokens, tokens
 from .nlp import sentences as all_sentences
 from .speakers import (
     CHARACTERISING_VERBS,
@@ -370,11 +370,12 @@ def _credit(text: str, start: int, end: int, entities: Sequence[Entity]) -> tupl
 def _indirect_quotes(doc: Any, entities: Sequence[Entity], covered: list[tuple[int, int]]) -> list[Quote]:
     """'X said (that) ...' without quotation marks: the reported clause, attributed."""
     found = []
+    kept = labels(doc)
     for sentence in all_sentences(doc):
         if any(start <= sentence.start_char < end for start, end in covered):
             continue
         for token in span_tokens(sentence):
-            if token.lemma_ not in {"say", "tell", "warn", "announce", "insist", "claim", "state", "add"} or token.pos_ != "VERB":
+            if kept.lemma[token.i] not in {"say", "tell", "warn", "announce", "insist", "claim", "state", "add"} or kept.pos[token.i] != "VERB":
                 continue
             clause = next((child for child in children_of(token) if child.dep_ == "ccomp"), None)
             subject = next((child for child in children_of(token) if child.dep_ == "nsubj"), None)

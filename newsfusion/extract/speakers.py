@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from .entities import Entity
-from .nlp import ancestors_of, children_of, doc_text, head_of, lemmas, span_text, subtree_of, tokens
+from .nlp import ancestors_of, children_of, doc_text, head_of, labels, lemmas, span_text, subtree_of, tokens
 
 SPEECH_VERBS = frozenset(
     """say tell add state urge warn insist note explain ask reply declare claim write tweet announce argue stress
@@ -254,10 +254,11 @@ class Discourse:
                     self.mentions.append(Mention(entity.start, entity.end, self.full_name(entity.text), "person", OTHER, span.root.i))
         self.nouns: dict[str, list[int]] = {}  # lemma -> indices of the nouns outside quotes, in order
         lower_lemmas = lemmas(doc)
-        for token in tokens(doc):
-            if token.pos_ in {"NOUN", "PROPN"} and not self.in_quote(token.idx):
+        kept = labels(doc)
+        for token, pos, dep in zip(tokens(doc), kept.pos, kept.dep):
+            if pos in {"NOUN", "PROPN"} and not self.in_quote(token.idx):
                 self.nouns.setdefault(lower_lemmas[token.i], []).append(token.i)
-            if token.dep_ not in _ROLE_DEPS:
+            if dep not in _ROLE_DEPS:
                 continue
             role = self._role(token)
             if role is None or self.in_quote(token.idx):
