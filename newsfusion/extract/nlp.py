@@ -279,7 +279,7 @@ def labels(doc: Any) -> Labels:
     Each read of `token.dep_`, `token.lemma_` or `token.text` looks the string up in the
     string store and makes a new str (about 0.4-0.6 µs); the extractors' passes over every
     token of an article read them several times. Here one array read gives them all, and
-    each string is made once per process.
+    each string is made once and kept for later docs (up to `_STRINGS_MAX` of them).
     """
     return _kept(doc, _LABELS, _labels)
 
@@ -287,6 +287,9 @@ def labels(doc: Any) -> Labels:
 # Label ids (POS enum values, dependency and lemma hashes) to their strings, shared by every doc.
 _POS_NAMES: dict[int, str] = {}
 _STRINGS: dict[int, str] = {}
+# A long-running extract worker sees new word forms all along (names, numbers, links): past this
+# many kept strings the cache starts again rather than grow with everything the worker has read.
+_STRINGS_MAX = 300_000
 
 
 def _labels(doc: Any) -> Labels:
@@ -300,6 +303,8 @@ def _labels(doc: Any) -> Labels:
         return Labels([], [], [], [], [])
     columns = doc.to_array([POS, DEP, LEMMA, ORTH, LOWER]).T.tolist()
     strings, store = _STRINGS, doc.vocab.strings
+    if len(strings) > _STRINGS_MAX:
+        strings.clear()
     for column in columns[1:]:
         for key in set(column).difference(strings):
             strings[key] = store[key]

@@ -28,3 +28,15 @@ def test_labels_match_the_token_attributes(nlp):
             assert (kept.text[token.i], kept.lower[token.i]) == (token.text, token.lower_)
         assert lemmas(doc) == [token.lemma_.lower() for token in doc]
         assert labels(doc) is kept  # worked out once per doc
+
+
+def test_the_kept_strings_stay_bounded(nlp, monkeypatch):
+    import newsfusion.extract.nlp as nlp_module
+
+    monkeypatch.setattr(nlp_module, "_STRINGS_MAX", 5)
+    first, second = nlp.pipe(["One sentence with several different words.", "Another short line."])
+    labels(first)
+    assert len(nlp_module._STRINGS) > 5
+    kept = labels(second)  # the cache starts again, and the labels are still right
+    assert len(nlp_module._STRINGS) <= 3 * len(second)
+    assert kept.text == [token.text for token in second] and kept.lemma == [token.lemma_ for token in second]
